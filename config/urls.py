@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from core.views import frontend
+
+api_v1 = [
+    path("auth/", include("core.users.urls")),
+    path("me/", include("core.circles.urls")),
+    path("", include("core.circles.api_urls")),
+    path("", include("core.points.urls")),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # Everything else is the single-page app, which routes on the client.
+    re_path(r"^(?!api/|admin/|static/).*$", frontend, name="frontend"),
+]

@@ -1,0 +1,41 @@
+"""Shared fixtures. Services: PostgreSQL-only tests skip on SQLite (the PostgreSQL pass of
+`make test` runs them); Celery tests need Redis, and with CI=true a missing Redis fails them."""
+
+import os
+import socket
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+
+
+def _redis_up() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+def pytest_runtest_setup(item):
+    needs_postgres = item.get_closest_marker("postgres") or item.get_closest_marker("celery")
+    if needs_postgres and connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: runs in the PostgreSQL pass of `make test`")
+    if item.get_closest_marker("celery") and not _redis_up():
+        message = "needs Redis at 127.0.0.1:6379 for a real Celery broker"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    cache.clear()  # throttling counters must not leak between tests
+    yield
+
+
+@pytest.fixture
+def levels(db):
+    from core.circles.levels import load_default_levels
+    from core.circles.models import ThriveCircleLevel
+
+    load_default_levels()
+    return {level.name: level for level in ThriveCircleLevel.objects.order_by("order")}

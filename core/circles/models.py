@@ -1,0 +1,176 @@
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from . import weeks
+
+
+class ThriveCircleLevel(models.Model):
+    """Progression levels for Thrive Circles."""
+
+    id = models.AutoField(primary_key=True)
+    name = models.CharField(max_length=50, unique=True)
+    order = models.IntegerField(unique=True)
+    description = models.TextField(blank=True, default="")
+    min_xp = models.IntegerField(unique=True)
+    color_from = models.CharField(max_length=20, default="blue-500")
+    color_to = models.CharField(max_length=20, default="blue-600")
+    icon = models.CharField(max_length=50, default="faSeedling")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["order"]
+
+    def __str__(self):
+        return f"{self.name} (Level {self.order})"
+
+
+class ThriveCircle(models.Model):
+    """Weekly grouping of users with similar XP."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    level = models.ForeignKey(ThriveCircleLevel, on_delete=models.PROTECT, related_name="circles")
+    week_start = models.DateField()  # Monday of the week this circle is active
+    week_end = models.DateField()  # Sunday of the week this circle is active
+    name = models.CharField(max_length=100, blank=True)  # "Explorer Circle A"
+    # Position of the circle among its level's circles this week; names derive from it.
+    sequence = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-week_start", "level__order", "sequence"]
+        indexes = [
+            models.Index(fields=["week_start", "week_end"]),
+            models.Index(fields=["level", "week_start"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["level", "name", "week_start"], name="circle_unique_name_per_week"),
+            models.UniqueConstraint(fields=["level", "week_start", "sequence"], name="circle_unique_sequence_per_week"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.week_start} to {self.week_end})"
+
+    @property
+    def is_current_week(self) -> bool:
+        return self.week_start == weeks.current_week_start()
+
+
+def _next_reset():
+    return weeks.next_reset()
+
+
+class UserThriveProfile(models.Model):
+    """User's Thrive Circle profile and XP tracking."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="thrive_profile")
+    current_level = models.ForeignKey(ThriveCircleLevel, on_delete=models.PROTECT, related_name="users_at_level")
+    # XP earned in the week starting `weekly_xp_week`; read it through `xp_this_week`,
+    # which treats a counter from an earlier week as 0 (see XPService.add_xp).
+    weekly_xp = models.IntegerField(default=0)
+    weekly_xp_week = models.DateField(default=weeks.current_week_start)
+    total_xp = models.IntegerField(default=0)  # all-time, never resets
+    current_circle = models.ForeignKey(
+        ThriveCircle, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
+    )
+    weekly_reset_at = models.DateTimeField(default=_next_reset)
+    last_activity_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-total_xp"]
+        indexes = [
+            models.Index(fields=["current_level", "-weekly_xp"]),
+            models.Index(fields=["-total_xp"]),
+            models.Index(fields=["current_circle", "-last_activity_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.user.username} - {self.current_level.name} ({self.total_xp} XP)"
+
+    @property
+    def xp_this_week(self) -> int:
+        return self.weekly_xp if self.weekly_xp_week == weeks.current_week_start() else 0
+
+    def add_xp(self, amount, source=None, description=None):
+        from .services import XPService
+
+        return XPService.add_xp(self.user, amount, source, description)
+
+    def get_next_level(self):
+        return ThriveCircleLevel.objects.filter(order__gt=self.current_level.order).order_by("order").first()
+
+    def xp_to_next_level(self) -> int:
+        next_level = self.get_next_level()
+        return max(0, next_level.min_xp - self.total_xp) if next_level else 0
+
+
+class XPSource(models.TextChoices):
+    """Sources that can award XP."""
+
+    SIDE_QUEST = "side_quest", "Side Quest"
+    WEEKLY_CHALLENGE = "weekly_challenge", "Weekly Challenge"
+    SCAVENGER_HUNT = "scavenger_hunt", "Scavenger Hunt"
+    PROMPT_BATTLE = "prompt_battle", "Prompt Battle"
+    QUIZ = "quiz", "Quiz"
+    PROJECT = "project", "Project"
+    DAILY_LOGIN = "daily_login", "Daily Login"
+    STREAK = "streak", "Streak Bonus"
+    ACHIEVEMENT = "achievement", "Achievement"
+    OTHER = "other", "Other"
+
+
+class XPEvent(models.Model):
+    """Log of XP-earning actions; the sum of a user's events is their total_xp."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="xp_events")
+    amount = models.IntegerField()  # negative for corrections
+    source = models.CharField(max_length=30, choices=XPSource.choices, default=XPSource.OTHER)
+    description = models.TextField()
+    metadata = models.JSONField(default=dict, blank=True)
+    # A default rather than auto_now_add: backfilled events keep their original time.
+    timestamp = models.DateTimeField(default=timezone.now)
+    # The points award this event records, if any: one event per award, so backfills can rerun.
+    points_history = models.OneToOneField(
+        "points.PointsHistory", on_delete=models.PROTECT, null=True, blank=True, related_name="xp_event"
+    )
+
+    class Meta:
+        ordering = ["-timestamp", "-id"]
+        indexes = [
+            models.Index(fields=["user", "-timestamp"]),
+            models.Index(fields=["source", "-timestamp"]),
+            models.Index(fields=["-timestamp"]),
+        ]
+
+    def __str__(self):
+        return f"{self.user.username} {self.amount:+d} XP - {self.description}"
+
+
+class CircleAssignmentRun(models.Model):
+    """One run of the weekly assignment, kept for operators."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", "Running"
+        SUCCEEDED = "succeeded", "Succeeded"
+        ALREADY_DONE = "already_done", "Already done (topped up)"
+        FAILED = "failed", "Failed"
+
+    week_start = models.DateField()
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.RUNNING)
+    trigger = models.CharField(max_length=30, default="command")
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    users_placed = models.IntegerField(default=0)
+    circles_created = models.IntegerField(default=0)
+    error = models.TextField(blank=True, default="")
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["week_start", "-started_at"])]
+
+    def __str__(self):
+        return f"{self.week_start} {self.status}"

@@ -1,0 +1,108 @@
+"""Reads shared by views, services and jobs. They own their joins, so callers cannot N+1."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from . import weeks
+from .models import ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent
+
+
+def active_since(now: datetime | None = None) -> datetime:
+    return (now or timezone.now()) - timedelta(days=settings.THRIVE_INACTIVE_DAYS)
+
+
+def eligible_profiles(now: datetime | None = None) -> QuerySet[UserThriveProfile]:
+    """Profiles that get a circle: any XP activity (or joining) in the last THRIVE_INACTIVE_DAYS."""
+    return UserThriveProfile.objects.filter(last_activity_at__gte=active_since(now))
+
+
+def circle_members(circle: ThriveCircle | None, *, exclude_user=None, limit: int = 30) -> list[UserThriveProfile]:
+    """A circle's members, most recently active first: never ordered by XP."""
+    if circle is None:
+        return []
+    members = UserThriveProfile.objects.filter(current_circle=circle).select_related("user", "current_level")
+    if exclude_user is not None:
+        members = members.exclude(user=exclude_user)
+    return list(members.order_by("-last_activity_at", "pk")[:limit])
+
+
+def circle_activity(circle: ThriveCircle | None, *, limit: int = 20) -> list[XPEvent]:
+    """Events of the circle's members during the circle's own week, newest first."""
+    if circle is None:
+        return []
+    start, end = weeks.week_bounds(circle.week_start)
+    return list(
+        XPEvent.objects.filter(
+            user__thrive_profile__current_circle=circle, timestamp__gte=start, timestamp__lt=end
+        ).select_related("user")[:limit]
+    )
+
+
+def xp_history(user, *, limit: int, before: tuple[datetime, str] | None = None) -> list[XPEvent]:
+    """A user's own events, newest first; `before` = (timestamp, id) of the last event already seen."""
+    events = XPEvent.objects.filter(user=user).select_related("user")
+    if before is not None:
+        timestamp, event_id = before
+        events = events.filter(Q(timestamp__lt=timestamp) | Q(timestamp=timestamp, id__lt=event_id))
+    return list(events.order_by("-timestamp", "-id")[:limit])
+
+
+def sources_this_week(user) -> set[str]:
+    start, end = weeks.week_bounds(weeks.current_week_start())
+    return set(
+        XPEvent.objects.filter(user=user, timestamp__gte=start, timestamp__lt=end).values_list("source", flat=True).distinct()
+    )
+
+
+def profile_for_page(user) -> UserThriveProfile | None:
+    """The viewer's profile with its level and circle (and the circle's size) in one query."""
+    return (
+        UserThriveProfile.objects.select_related("user", "current_level", "current_circle__level")
+        .annotate(circle_member_count=Count("current_circle__members"))
+        .filter(user=user)
+        .first()
+    )
+
+
+def circle_status(circle: ThriveCircle | None, week) -> str:
+    if circle is None:
+        return "forming"
+    if circle.week_start == week:
+        return "active"
+    return "upcoming" if circle.week_start > week else "ended"
+
+
+def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = None) -> dict:
+    """Everything the Your Thrive Circle page shows, for a profile from `profile_for_page`."""
+    from .recommendations import recommended_actions
+
+    now = now or timezone.now()
+    week = weeks.week_start_for(now)
+    next_level = ThriveCircleLevel.objects.filter(order__gt=profile.current_level.order).order_by("order").first()
+    xp_to_next = max(0, next_level.min_xp - profile.total_xp) if next_level else 0
+    circle = profile.current_circle
+    if circle is not None:
+        circle.member_count = profile.circle_member_count
+    reset_at = weeks.next_reset(now)
+    return {
+        "user_profile": profile,
+        "current_level": profile.current_level,
+        "current_circle": circle,
+        "circle_members": circle_members(circle, exclude_user=profile.user),
+        "recent_activity": circle_activity(circle, limit=20),
+        "next_level": next_level,
+        "xp_to_next_level": xp_to_next,
+        "time_until_reset_seconds": max(0, int((reset_at - now).total_seconds())),
+        "recommended_actions": recommended_actions(
+            sources_this_week=sources_this_week(profile.user),
+            xp_to_next_level=xp_to_next,
+            next_level_name=next_level.name if next_level else None,
+        ),
+        "reset_at": reset_at,
+        "week_start": week,
+        "week_end": week + timedelta(days=6),
+        "circle_status": circle_status(circle, week),
+    }

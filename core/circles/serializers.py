@@ -1,0 +1,132 @@
+import base64
+import binascii
+from datetime import datetime
+
+from rest_framework import serializers
+
+from .models import ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent
+
+# Other members see only these metadata keys of someone's event (titles of public things and
+# streak lengths); scores, ids and anything a caller attached stay private to the owner.
+SHARED_METADATA_KEYS = ("title", "streak")
+
+
+class ThriveCircleLevelSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ThriveCircleLevel
+        fields = ["id", "name", "order", "description", "min_xp", "color_from", "color_to", "icon"]
+
+
+class ThriveCircleSerializer(serializers.ModelSerializer):
+    level = ThriveCircleLevelSerializer()
+    member_count = serializers.IntegerField(help_text="Members this week, the viewer included.")
+    is_current_week = serializers.BooleanField()
+
+    class Meta:
+        model = ThriveCircle
+        fields = ["id", "level", "week_start", "week_end", "name", "member_count", "is_current_week"]
+
+
+class UserThriveProfileSerializer(serializers.ModelSerializer):
+    username = serializers.CharField(source="user.username")
+    avatar_url = serializers.SerializerMethodField()
+    level_name = serializers.CharField(source="current_level.name")
+    level_icon = serializers.CharField(source="current_level.icon")
+    weekly_xp = serializers.IntegerField(source="xp_this_week", help_text="XP earned in the current circle week.")
+
+    class Meta:
+        model = UserThriveProfile
+        fields = [
+            "username", "avatar_url", "current_level", "level_name",
+            "level_icon", "weekly_xp", "total_xp", "last_activity_at",
+        ]
+
+    def get_avatar_url(self, profile) -> str | None:
+        return profile.user.avatar_url or None
+
+
+class XPEventSerializer(serializers.ModelSerializer):
+    username = serializers.CharField(source="user.username")
+    avatar_url = serializers.SerializerMethodField()
+    source_display = serializers.CharField(source="get_source_display")
+    metadata = serializers.SerializerMethodField()
+
+    class Meta:
+        model = XPEvent
+        fields = [
+            "id", "username", "avatar_url", "amount", "source",
+            "source_display", "description", "timestamp", "metadata",
+        ]
+
+    def get_avatar_url(self, event) -> str | None:
+        return event.user.avatar_url or None
+
+    def get_metadata(self, event) -> dict:
+        if event.user_id == self.context.get("viewer_id"):
+            return event.metadata
+        return {key: event.metadata[key] for key in SHARED_METADATA_KEYS if key in event.metadata}
+
+
+class RecommendedActionSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    xp = serializers.IntegerField()
+    url = serializers.CharField()
+    icon = serializers.CharField()
+    reason = serializers.CharField(help_text="Why this is suggested now.")
+
+
+class ThriveCircleDataSerializer(serializers.Serializer):
+    """The Your Thrive Circle page: the plan's ThriveCircleData plus a few extra keys."""
+
+    user_profile = UserThriveProfileSerializer()
+    current_level = ThriveCircleLevelSerializer()
+    current_circle = ThriveCircleSerializer(allow_null=True)
+    circle_members = UserThriveProfileSerializer(many=True)
+    recent_activity = XPEventSerializer(many=True)
+    next_level = ThriveCircleLevelSerializer(allow_null=True)
+    xp_to_next_level = serializers.IntegerField(min_value=0)
+    time_until_reset_seconds = serializers.IntegerField(min_value=0)
+    recommended_actions = RecommendedActionSerializer(many=True)
+    reset_at = serializers.DateTimeField(help_text="The next weekly reset (Monday 00:00 in the platform time zone).")
+    week_start = serializers.DateField()
+    week_end = serializers.DateField()
+    circle_status = serializers.ChoiceField(
+        choices=["active", "upcoming", "ended", "forming"],
+        help_text="active: this week's circle; upcoming: next week's circle is ready before the reset; "
+        "ended: last week's circle (new circles are forming); forming: no circle yet.",
+    )
+
+
+class XPHistoryQuerySerializer(serializers.Serializer):
+    MAX_LIMIT = 200
+
+    limit = serializers.IntegerField(
+        required=False, default=50, min_value=1, help_text=f"Events per page (1-{MAX_LIMIT}; larger values are capped)."
+    )
+    cursor = serializers.CharField(required=False, help_text="`next_cursor` of the previous page.")
+
+    def validate_limit(self, value: int) -> int:
+        return min(value, self.MAX_LIMIT)
+
+    def validate_cursor(self, value: str) -> tuple[datetime, str]:
+        try:
+            timestamp, event_id = base64.urlsafe_b64decode(value.encode()).decode().split("|")
+            moment = datetime.fromisoformat(timestamp)
+            if moment.tzinfo is None:
+                raise ValueError("naive timestamp")
+            return moment, str(serializers.UUIDField().to_internal_value(event_id))
+        except (ValueError, binascii.Error, UnicodeDecodeError, serializers.ValidationError):
+            raise serializers.ValidationError("Not a cursor this API returned.") from None
+
+    @staticmethod
+    def cursor_for(event: XPEvent) -> str:
+        return base64.urlsafe_b64encode(f"{event.timestamp.isoformat()}|{event.id}".encode()).decode()
+
+
+class XPHistorySerializer(serializers.Serializer):
+    events = XPEventSerializer(many=True)
+    next_cursor = serializers.CharField(allow_null=True)
+
+
+class ThriveLevelsSerializer(serializers.Serializer):
+    levels = ThriveCircleLevelSerializer(many=True)

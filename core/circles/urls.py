@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "circles"
+
+urlpatterns = [
+    path("thrive-circle/", views.your_thrive_circle, name="your_thrive_circle"),
+    path("xp-history/", views.my_xp_history, name="xp_history"),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PointsConfig(AppConfig):
+    name = "core.points"
+    label = "points"

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class ActivityType(models.TextChoices):
+    QUIZ_COMPLETED = "quiz_completed", "Quiz completed"
+    BATTLE_PARTICIPATED = "battle_participated", "Prompt Battle entered"
+    BATTLE_WON = "battle_won", "Prompt Battle won"
+    BATTLE_ROUND_COMPLETED = "battle_round_completed", "Prompt Battle round completed"
+    PROJECT_CREATED = "project_created", "Project created"
+    PROJECT_PUBLISHED = "project_published", "Project published"
+    PROJECT_MILESTONE = "project_milestone", "Project milestone reached"
+    DAILY_LOGIN = "daily_login", "Daily login"
+    WEEK_STREAK = "week_streak", "7-day streak"
+    MONTH_STREAK = "month_streak", "30-day streak"
+    ACHIEVEMENT_EARNED = "achievement_earned", "Achievement earned"
+
+
+class PointsHistory(models.Model):
+    """Every points award, as the existing platform records it."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="points_history")
+    activity_type = models.CharField(max_length=40, choices=ActivityType.choices)
+    points_awarded = models.IntegerField()
+    description = models.TextField(blank=True, default="")
+    metadata = models.JSONField(default=dict, blank=True)
+    # A default rather than auto_now_add so imports and backfills can keep the real time.
+    created_at = models.DateTimeField(default=timezone.now)
+    # Set by callers that retry (the ingestion API): the same key never awards twice.
+    idempotency_key = models.CharField(max_length=128, null=True, blank=True, unique=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "points history"
+        permissions = [("award_points", "Can award points through the ingestion API")]
+        indexes = [models.Index(fields=["user", "-created_at"]), models.Index(fields=["created_at", "id"])]
+
+    def __str__(self):
+        return f"{self.user_id} {self.activity_type} {self.points_awarded:+d}"

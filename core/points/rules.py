@@ -1,0 +1,64 @@
+"""The plan's point values and how each activity maps to an XP source."""
+
+from core.circles.models import XPSource
+
+from .models import ActivityType
+
+POINT_VALUES = {
+    ActivityType.QUIZ_COMPLETED: 20,
+    ActivityType.BATTLE_PARTICIPATED: 25,
+    ActivityType.BATTLE_WON: 20,  # a bonus on top of taking part
+    ActivityType.BATTLE_ROUND_COMPLETED: 10,
+    ActivityType.PROJECT_CREATED: 10,
+    ActivityType.PROJECT_PUBLISHED: 15,
+    ActivityType.PROJECT_MILESTONE: 50,
+    ActivityType.DAILY_LOGIN: 5,
+    ActivityType.WEEK_STREAK: 25,
+    ActivityType.MONTH_STREAK: 100,
+    ActivityType.ACHIEVEMENT_EARNED: 30,  # the plan names no value; 30 sits between a quiz and a milestone
+}
+PERFECT_QUIZ_BONUS = 10  # the plan's "perfect score bonus": a quiz with metadata score == 100
+
+XP_SOURCES = {
+    ActivityType.QUIZ_COMPLETED: XPSource.QUIZ,
+    ActivityType.BATTLE_PARTICIPATED: XPSource.PROMPT_BATTLE,
+    ActivityType.BATTLE_WON: XPSource.PROMPT_BATTLE,
+    ActivityType.BATTLE_ROUND_COMPLETED: XPSource.PROMPT_BATTLE,
+    ActivityType.PROJECT_CREATED: XPSource.PROJECT,
+    ActivityType.PROJECT_PUBLISHED: XPSource.PROJECT,
+    ActivityType.PROJECT_MILESTONE: XPSource.PROJECT,
+    ActivityType.DAILY_LOGIN: XPSource.DAILY_LOGIN,
+    ActivityType.WEEK_STREAK: XPSource.STREAK,
+    ActivityType.MONTH_STREAK: XPSource.STREAK,
+    ActivityType.ACHIEVEMENT_EARNED: XPSource.ACHIEVEMENT,
+}
+
+DESCRIPTIONS = {
+    ActivityType.QUIZ_COMPLETED: "Completed a Quick Quiz",
+    ActivityType.BATTLE_PARTICIPATED: "Entered a Prompt Battle",
+    ActivityType.BATTLE_WON: "Won a Prompt Battle",
+    ActivityType.BATTLE_ROUND_COMPLETED: "Completed a Prompt Battle round",
+    ActivityType.PROJECT_CREATED: "Created a new project",
+    ActivityType.PROJECT_PUBLISHED: "Published a project",
+    ActivityType.PROJECT_MILESTONE: "Reached a project milestone",
+    ActivityType.DAILY_LOGIN: "Daily check-in",
+    ActivityType.WEEK_STREAK: "7-day streak bonus",
+    ActivityType.MONTH_STREAK: "30-day streak bonus",
+    ActivityType.ACHIEVEMENT_EARNED: "Earned an achievement",
+}
+
+
+def points_for(activity_type: ActivityType, metadata: dict) -> int:
+    points = POINT_VALUES[activity_type]
+    if activity_type == ActivityType.QUIZ_COMPLETED and metadata.get("score") == 100:
+        points += PERFECT_QUIZ_BONUS
+    return points
+
+
+def describe(activity_type: ActivityType, metadata: dict) -> str:
+    """'Completed a Quick Quiz: AI Basics' when the caller names the thing, else the plain line."""
+    title = metadata.get("title")
+    base = DESCRIPTIONS[activity_type]
+    if activity_type == ActivityType.QUIZ_COMPLETED and metadata.get("score") == 100:
+        base += " with a perfect score"
+    return f"{base}: {title}" if isinstance(title, str) and title.strip() else base

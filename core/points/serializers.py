@@ -1,0 +1,70 @@
+from django.contrib.auth import get_user_model
+from rest_framework import serializers
+
+from .activities import QUIZ
+from .models import ActivityType, PointsHistory
+
+
+class AwardRequestSerializer(serializers.Serializer):
+    user = serializers.SlugRelatedField(
+        slug_field="username", queryset=get_user_model().objects.all(), help_text="Username of the person earning points."
+    )
+    activity_type = serializers.ChoiceField(choices=ActivityType.choices)
+    metadata = serializers.DictField(required=False, default=dict)
+    idempotency_key = serializers.CharField(
+        max_length=128, help_text="Unique per award; a retry with the same key returns the first result."
+    )
+
+
+class AwardSerializer(serializers.ModelSerializer):
+    user = serializers.CharField(source="user.username")
+    xp_event_id = serializers.UUIDField(source="xp_event.id", allow_null=True)
+    replayed = serializers.BooleanField(help_text="True when this key was seen before and nothing new was awarded.")
+
+    class Meta:
+        model = PointsHistory
+        fields = ["id", "user", "activity_type", "points_awarded", "description", "metadata",
+                  "created_at", "idempotency_key", "xp_event_id", "replayed"]
+
+
+class QuizQuestionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    prompt = serializers.CharField()
+    choices = serializers.ListField(child=serializers.CharField())
+
+
+class QuizSerializer(serializers.Serializer):
+    id = serializers.CharField()
+    title = serializers.CharField()
+    questions = QuizQuestionSerializer(many=True)
+
+
+class QuizAnswersSerializer(serializers.Serializer):
+    answers = serializers.ListField(
+        child=serializers.IntegerField(min_value=0, max_value=2),
+        min_length=len(QUIZ["questions"]),
+        max_length=len(QUIZ["questions"]),
+        help_text="The chosen choice index for each question, in order.",
+    )
+
+
+class QuizResultSerializer(serializers.Serializer):
+    correct = serializers.IntegerField()
+    total = serializers.IntegerField()
+    score = serializers.IntegerField()
+    points_awarded = serializers.IntegerField()
+    message = serializers.CharField()
+
+
+class PromptBattleEntrySerializer(serializers.Serializer):
+    prompt = serializers.CharField(min_length=10, max_length=500)
+
+
+class ProjectSerializer(serializers.Serializer):
+    title = serializers.CharField(min_length=3, max_length=100)
+    description = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
+
+
+class ActivityResultSerializer(serializers.Serializer):
+    points_awarded = serializers.IntegerField()
+    message = serializers.CharField()

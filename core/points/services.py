@@ -1,0 +1,103 @@
+"""Points awards: the platform's existing ledger, which also feeds Thrive Circles XP."""
+
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
+from django.utils import timezone
+
+from core.circles.services import XPService
+from core.exceptions import ApplicationError, Conflict
+
+from . import rules
+from .models import ActivityType, PointsHistory
+
+
+class UnknownActivityType(ApplicationError):
+    code = "unknown_activity_type"
+
+
+def _activity_type(value) -> ActivityType:
+    try:
+        return ActivityType(value)
+    except ValueError:
+        choices = ", ".join(ActivityType.values)
+        raise UnknownActivityType(f"Unknown activity type {value!r}; expected one of: {choices}.") from None
+
+
+class PointsService:
+    @staticmethod
+    def award_points(user, activity_type, metadata=None, *, idempotency_key: str | None = None) -> PointsHistory:
+        """Award the activity's points and record the same amount as Thrive Circles XP."""
+        history, _ = PointsService.award_points_once(user, activity_type, metadata, idempotency_key=idempotency_key)
+        return history
+
+    @staticmethod
+    @transaction.atomic
+    def award_points_once(
+        user, activity_type, metadata=None, *, idempotency_key: str | None = None
+    ) -> tuple[PointsHistory, bool]:
+        """Like award_points, returning (history, created).
+
+        With an idempotency key a retry returns the first award and changes nothing, also when
+        two retries race: the unique key lets exactly one insert win and the other reads it.
+        Reusing a key for a different user or activity is a Conflict.
+        """
+        activity_type = _activity_type(activity_type)
+        metadata = dict(metadata or {})
+        if idempotency_key:
+            existing = PointsHistory.objects.filter(idempotency_key=idempotency_key).first()
+            if existing is not None:
+                return _replayed(existing, user, activity_type), False
+        points = rules.points_for(activity_type, metadata)
+        description = rules.describe(activity_type, metadata)
+        try:
+            with transaction.atomic():
+                history = PointsHistory.objects.create(
+                    user=user,
+                    activity_type=activity_type,
+                    points_awarded=points,
+                    description=description,
+                    metadata=metadata,
+                    idempotency_key=idempotency_key or None,
+                )
+        except IntegrityError:
+            if not idempotency_key:
+                raise
+            return _replayed(PointsHistory.objects.get(idempotency_key=idempotency_key), user, activity_type), False
+        new_total = F("total_points") + points
+        get_user_model().objects.filter(pk=user.pk).update(total_points=new_total, level=new_total / 100 + 1)
+        XPService.add_xp(user, points, rules.XP_SOURCES[activity_type], description, metadata=metadata, points_history=history)
+        return history, True
+
+    @staticmethod
+    @transaction.atomic
+    def record_daily_login(user, *, today: date | None = None) -> list[PointsHistory]:
+        """Count today's login once: daily points, the streak, and streak bonuses at 7 and 30 days.
+
+        The user row is locked, so two logins at the same moment award once.
+        """
+        today = today or timezone.localdate()
+        locked = get_user_model().objects.select_for_update().get(pk=user.pk)
+        if locked.last_login_date == today:
+            return []
+        streak = locked.current_streak + 1 if locked.last_login_date == today - timedelta(days=1) else 1
+        get_user_model().objects.filter(pk=user.pk).update(
+            current_streak=streak, max_streak=Greatest("max_streak", Value(streak)), last_login_date=today
+        )
+        awards = [PointsService.award_points(locked, ActivityType.DAILY_LOGIN, {"streak": streak})]
+        if streak % 7 == 0:
+            awards.append(PointsService.award_points(locked, ActivityType.WEEK_STREAK, {"streak": streak}))
+        if streak % 30 == 0:
+            awards.append(PointsService.award_points(locked, ActivityType.MONTH_STREAK, {"streak": streak}))
+        return awards
+
+
+def _replayed(existing: PointsHistory, user, activity_type: ActivityType) -> PointsHistory:
+    if existing.user_id != user.pk or existing.activity_type != activity_type:
+        raise Conflict(
+            "This idempotency key was already used for a different award.", code="idempotency_key_reused"
+        )
+    return existing

@@ -1,0 +1,80 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.response import Response
+
+from core.api import ERRORS
+
+from . import activities
+from .models import ActivityType
+from .permissions import CanAwardPoints
+from .serializers import (
+    ActivityResultSerializer,
+    AwardRequestSerializer,
+    AwardSerializer,
+    ProjectSerializer,
+    PromptBattleEntrySerializer,
+    QuizAnswersSerializer,
+    QuizResultSerializer,
+    QuizSerializer,
+)
+from .services import PointsService
+
+
+@extend_schema(
+    request=AwardRequestSerializer,
+    responses={201: AwardSerializer, 200: AwardSerializer, **ERRORS.bad_request_auth, **ERRORS.conflict},
+)
+@api_view(["POST"])
+@permission_classes([CanAwardPoints])
+def award_points(request):
+    """Award points for an activity done in another service (quizzes, battles, projects).
+
+    201 with the new award; 200 with the original award when the idempotency key was seen before.
+    """
+    award = AwardRequestSerializer(data=request.data)
+    award.is_valid(raise_exception=True)
+    data = award.validated_data
+    history, created = PointsService.award_points_once(
+        data["user"], data["activity_type"], data["metadata"], idempotency_key=data["idempotency_key"]
+    )
+    history.replayed = not created
+    return Response(AwardSerializer(history).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
+
+
+@extend_schema(methods=["GET"], responses={200: QuizSerializer, **ERRORS.auth})
+@extend_schema(methods=["POST"], request=QuizAnswersSerializer, responses={200: QuizResultSerializer, **ERRORS.bad_request_auth})
+@api_view(["GET", "POST"])
+def quiz(request):
+    """The demo's Quick Quiz: GET the questions, POST the answers to earn quiz points."""
+    if request.method == "GET":
+        return Response(QuizSerializer(activities.QUIZ).data)
+    answers = QuizAnswersSerializer(data=request.data)
+    answers.is_valid(raise_exception=True)
+    correct, score = activities.grade_quiz(answers.validated_data["answers"])
+    history = PointsService.award_points(
+        request.user, ActivityType.QUIZ_COMPLETED, {"title": activities.QUIZ["title"], "score": score}
+    )
+    total = len(activities.QUIZ["questions"])
+    message = "Perfect score!" if correct == total else f"{correct} of {total} right: every quiz helps you grow."
+    result = {"correct": correct, "total": total, "score": score, "points_awarded": history.points_awarded, "message": message}
+    return Response(QuizResultSerializer(result).data)
+
+
+def _activity_endpoint(serializer_class, activity_type, message, title_field=None):
+    @extend_schema(request=serializer_class, responses={200: ActivityResultSerializer, **ERRORS.bad_request_auth})
+    @api_view(["POST"])
+    def endpoint(request):
+        entry = serializer_class(data=request.data)
+        entry.is_valid(raise_exception=True)
+        metadata = {"title": entry.validated_data[title_field]} if title_field else {}
+        history = PointsService.award_points(request.user, activity_type, metadata)
+        return Response(ActivityResultSerializer({"points_awarded": history.points_awarded, "message": message}).data)
+
+    return endpoint
+
+
+prompt_battle = _activity_endpoint(
+    PromptBattleEntrySerializer, ActivityType.BATTLE_PARTICIPATED, "You're in the Prompt Battle: nice work!"
+)
+create_project = _activity_endpoint(ProjectSerializer, ActivityType.PROJECT_CREATED, "Project created: keep building!", "title")

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+
+from .models import User
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    list_display = ("username", "total_points", "level", "current_streak", "is_staff")
+    fieldsets = BaseUserAdmin.fieldsets + (
+        ("Points", {"fields": ("avatar_url", "total_points", "level", "current_streak", "max_streak", "last_login_date")}),
+    )

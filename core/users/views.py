@@ -1,0 +1,59 @@
+from django.contrib.auth import authenticate, login, logout
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import csrf_protect, ensure_csrf_cookie
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import status
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.api import ERRORS
+from core.exceptions import ApplicationError
+from core.points.services import PointsService
+
+from .serializers import LoginSerializer, SessionSerializer
+
+
+class InvalidCredentials(ApplicationError):
+    code = "invalid_credentials"
+
+
+@method_decorator(ensure_csrf_cookie, name="dispatch")
+class SessionView(APIView):
+    """Who is signed in (null if nobody); sets the CSRF cookie the page sends back on writes."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses={200: SessionSerializer, **ERRORS.bad_request})
+    def get(self, request):
+        user = request.user if request.user.is_authenticated else None
+        if user is not None:
+            PointsService.record_daily_login(user)  # once a day, however often the app opens
+        return Response(SessionSerializer({"user": user}).data)
+
+
+@method_decorator(csrf_protect, name="dispatch")
+class LoginView(APIView):
+    """Sign in with a session cookie. Needs the X-CSRFToken header, like every session write."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(request=LoginSerializer, responses={200: SessionSerializer, **ERRORS.bad_request_auth})
+    def post(self, request):
+        credentials = LoginSerializer(data=request.data)
+        credentials.is_valid(raise_exception=True)
+        user = authenticate(request, **credentials.validated_data)
+        if user is None:
+            raise InvalidCredentials("Invalid username or password.")
+        login(request, user)
+        PointsService.record_daily_login(user)
+        return Response(SessionSerializer({"user": user}).data)
+
+
+class LogoutView(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(request=None, responses={204: OpenApiResponse(description="Signed out."), **ERRORS.auth})
+    def post(self, request):
+        logout(request)
+        return Response(status=status.HTTP_204_NO_CONTENT)

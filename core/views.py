@@ -1,0 +1,16 @@
+from django.conf import settings
+from django.http import HttpResponse
+from django.views.decorators.csrf import ensure_csrf_cookie
+
+
+@ensure_csrf_cookie
+def frontend(request):
+    """Serve the built single-page app; its assets come from /static/ through WhiteNoise."""
+    index = settings.FRONTEND_DIST / "index.html"
+    if not index.exists():
+        return HttpResponse(
+            "The front end is not built yet: run `make run` (or `cd frontend && npm ci && npm run build`).",
+            status=503,
+            content_type="text/plain",
+        )
+    return HttpResponse(index.read_text(), content_type="text/html")

@@ -1,0 +1,85 @@
+import { faRightFromBracket } from '@fortawesome/free-solid-svg-icons';
+import { FontAwesomeIcon } from '@fortawesome/react-fontawesome';
+import { useEffect, type ReactNode } from 'react';
+import { Link, NavLink, useLocation } from 'react-router';
+import { HOME_PATH } from '../../lib/paths';
+import { errorMessage } from '../../services/api';
+import { useLogout } from '../../services/auth';
+import type { SessionUser } from '../../types/auth';
+import { Avatar } from '../ui/Avatar';
+import { Button } from '../ui/Button';
+import { SectionErrorBoundary } from '../ui/SectionErrorBoundary';
+import { BrandMark } from './BrandMark';
+
+const NAV_ITEMS = [
+  { to: HOME_PATH, label: 'Your Thrive Circle' },
+  { to: '/play/thrive-circle/history', label: 'XP history' },
+  { to: '/help/thrive-circles', label: 'Help' },
+];
+
+const navLinkClass = ({ isActive }: { isActive: boolean }) =>
+  `rounded-lg px-3 py-2 text-sm font-semibold whitespace-nowrap transition-colors ${
+    isActive ? 'bg-indigo-50 text-indigo-800' : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900'
+  }`;
+
+export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
+  const logout = useLogout();
+  const { pathname } = useLocation();
+
+  // Client-side navigation keeps the scroll position; a new page should start at the top.
+  useEffect(() => window.scrollTo(0, 0), [pathname]);
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-lg bg-white px-4 py-2 font-semibold text-indigo-800 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+          <Link to={HOME_PATH} className="rounded-lg">
+            <BrandMark />
+          </Link>
+          <nav aria-label="Main" className="order-last -mx-1 w-full overflow-x-auto md:order-none md:w-auto">
+            <ul className="flex gap-1 px-1">
+              {NAV_ITEMS.map((item) => (
+                // `end` keeps "Your Thrive Circle" from matching the nested history route.
+                <li key={item.to}>
+                  <NavLink to={item.to} end className={navLinkClass}>
+                    {item.label}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <div className="ml-auto flex items-center gap-3">
+            <span className="flex min-w-0 items-center gap-2">
+              <Avatar username={user.username} url={user.avatar_url} size="sm" />
+              <span className="max-w-32 truncate text-sm font-medium text-slate-800">{user.username}</span>
+            </span>
+            <Button variant="secondary" onClick={() => logout.mutate()} disabled={logout.isPending}>
+              <FontAwesomeIcon icon={faRightFromBracket} />
+              Sign out
+            </Button>
+          </div>
+          {logout.isError && (
+            <p role="alert" className="w-full text-sm text-rose-800">
+              Signing out failed: {errorMessage(logout.error)}
+            </p>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 lg:py-10">
+        {/* Keyed by path so navigating away from a crashed page recovers. */}
+        <SectionErrorBoundary key={pathname} section="this page">
+          {children}
+        </SectionErrorBoundary>
+      </main>
+      <footer className="border-t border-slate-200 bg-white py-4 text-center text-sm text-slate-600">
+        Thrive Circles — grow together, a fresh start every week.
+      </footer>
+    </div>
+  );
+}

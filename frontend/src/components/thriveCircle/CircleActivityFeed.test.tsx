@@ -1,0 +1,29 @@
+import { render, screen, within } from '@testing-library/react';
+import { expect, test } from 'vitest';
+import { makeEvent } from '../../test/fixtures';
+import { CircleActivityFeed } from './CircleActivityFeed';
+
+test('lists events in the order given, calling the viewer "You"', () => {
+  const events = [
+    makeEvent({ id: 'a', username: 'busy_bea', description: 'Entered a Prompt Battle', amount: 25 }),
+    makeEvent({ id: 'b', username: 'explorer_eve', description: 'Completed a Quick Quiz', amount: 20 }),
+  ];
+  render(<CircleActivityFeed events={events} viewerUsername="explorer_eve" />);
+
+  const items = within(screen.getByRole('region', { name: 'Circle activity' })).getAllByRole('listitem');
+  expect(items).toHaveLength(2);
+  expect(items[0]).toHaveTextContent('busy_bea Entered a Prompt Battle');
+  expect(items[0]).toHaveTextContent('+25 XP');
+  expect(items[1]).toHaveTextContent('You Completed a Quick Quiz');
+});
+
+test('an empty week invites the viewer to go first', () => {
+  render(<CircleActivityFeed events={[]} viewerUsername="explorer_eve" />);
+  expect(screen.getByText('Quiet so far this week — be the first to earn XP!')).toBeInTheDocument();
+  expect(screen.queryByRole('listitem')).not.toBeInTheDocument();
+});
+
+test('new items animate only when motion is welcome', () => {
+  render(<CircleActivityFeed events={[makeEvent()]} viewerUsername="explorer_eve" />);
+  expect(screen.getByRole('listitem').className).toMatch(/(^|\s)motion-safe:animate-feed-in(\s|$)/);
+});

@@ -1,0 +1,82 @@
+import { faCircleNodes, faHourglassHalf } from '@fortawesome/free-solid-svg-icons';
+import { FontAwesomeIcon } from '@fortawesome/react-fontawesome';
+import { formatWeekRange } from '../../lib/format';
+import type { CircleStatus, ThriveCircle } from '../../types/thriveCircles';
+import { Card } from '../ui/Card';
+import { CountdownTimer } from './CountdownTimer';
+import { LevelBadge } from './LevelBadge';
+
+interface CircleInfoCardProps {
+  circle: ThriveCircle | null;
+  status: CircleStatus;
+  /** Bounds of the current circle week (ISO dates). */
+  weekStart: string;
+  weekEnd: string;
+  /** Weekly reset as epoch ms on this browser's clock. */
+  resetAt: number;
+  onResetElapsed: () => void;
+}
+
+export function CircleInfoCard({ circle, status, weekStart, weekEnd, resetAt, onResetElapsed }: CircleInfoCardProps) {
+  return (
+    <Card title={status === 'ended' ? "Last week's circle" : "This week's circle"} icon={faCircleNodes}>
+      {circle && status !== 'forming' ? (
+        <CircleSummary circle={circle} hasEnded={status === 'ended'} />
+      ) : (
+        <FormingNote weekRange={formatWeekRange(weekStart, weekEnd)} />
+      )}
+
+      <div className="mt-5 border-t border-slate-200 pt-4">
+        <h3 className="mb-2 flex items-center gap-2 text-sm font-semibold text-slate-700">
+          <FontAwesomeIcon icon={faHourglassHalf} />
+          Weekly reset in
+        </h3>
+        <CountdownTimer endsAt={resetAt} onElapsed={onResetElapsed} />
+        <p className="mt-2 text-sm text-slate-600">
+          Weekly XP starts fresh on Monday; your total XP stays forever.
+        </p>
+      </div>
+    </Card>
+  );
+}
+
+function CircleSummary({ circle, hasEnded }: { circle: ThriveCircle; hasEnded: boolean }) {
+  return (
+    <div>
+      <div className="flex items-center gap-3">
+        <LevelBadge level={circle.level} />
+        <div className="min-w-0">
+          <h3 className="flex flex-wrap items-center gap-2 text-lg font-semibold text-slate-900">
+            {circle.name}
+            {hasEnded && (
+              <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">
+                Ended
+              </span>
+            )}
+          </h3>
+          <p className="text-sm text-slate-600">
+            {circle.member_count} members · {formatWeekRange(circle.week_start, circle.week_end)}
+          </p>
+        </div>
+      </div>
+      {hasEnded && (
+        <p className="mt-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
+          <strong>New circles are forming.</strong> You'll join a fresh circle for this week very soon — any XP you
+          earn now still counts.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function FormingNote({ weekRange }: { weekRange: string }) {
+  return (
+    <div>
+      <h3 className="text-lg font-semibold text-slate-900">Your circle is forming</h3>
+      <p className="mt-1 text-slate-700">
+        We're gathering 20–30 people on a similar journey for {weekRange}. Your circle will appear here once it's
+        ready — keep earning XP in the meantime!
+      </p>
+    </div>
+  );
+}

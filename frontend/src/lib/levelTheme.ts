@@ -1,0 +1,35 @@
+import type { ThriveCircleLevel } from '../types/thriveCircles';
+
+// Tailwind only generates classes it finds literally in the source, so the
+// level colour names from the API map to complete class strings here.
+const GRADIENT_FROM: Record<string, string> = {
+  'green-400': 'from-green-400',
+  'blue-400': 'from-blue-400',
+  'blue-500': 'from-blue-500',
+  'purple-400': 'from-purple-400',
+  'orange-400': 'from-orange-400',
+  'yellow-400': 'from-yellow-400',
+};
+
+const GRADIENT_TO: Record<string, string> = {
+  'green-600': 'to-green-600',
+  'blue-600': 'to-blue-600',
+  'purple-600': 'to-purple-600',
+  'orange-600': 'to-orange-600',
+  'yellow-600': 'to-yellow-600',
+};
+
+const FALLBACK_FROM = 'from-slate-400';
+const FALLBACK_TO = 'to-slate-600';
+
+type LevelColours = Pick<ThriveCircleLevel, 'color_from' | 'color_to'>;
+
+const DIRECTIONS = { diagonal: 'bg-linear-to-br', horizontal: 'bg-linear-to-r' } as const;
+
+/** Background gradient for a level, e.g. green-400 → green-600 for Seedling. */
+export function levelGradient(
+  { color_from, color_to }: LevelColours,
+  direction: keyof typeof DIRECTIONS = 'diagonal',
+): string {
+  return `${DIRECTIONS[direction]} ${GRADIENT_FROM[color_from] ?? FALLBACK_FROM} ${GRADIENT_TO[color_to] ?? FALLBACK_TO}`;
+}

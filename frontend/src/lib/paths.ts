@@ -1,0 +1,10 @@
+export const HOME_PATH = '/play/thrive-circle';
+
+export function loginPath(returnTo: string): string {
+  return `/login?next=${encodeURIComponent(returnTo)}`;
+}
+
+/** Only same-site paths: a crafted ?next= must not send someone off-site after sign-in. */
+export function safeNextPath(next: string | null): string {
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : HOME_PATH;
+}

@@ -1,0 +1,94 @@
+import { faClockRotateLeft } from '@fortawesome/free-solid-svg-icons';
+import { FontAwesomeIcon } from '@fortawesome/react-fontawesome';
+import { Link } from 'react-router';
+import { XPAmount } from '../../components/thriveCircle/XPAmount';
+import { Button, buttonClass } from '../../components/ui/Button';
+import { ErrorState } from '../../components/ui/ErrorState';
+import { PageHeader } from '../../components/ui/PageHeader';
+import { LoadingRegion, Skeleton } from '../../components/ui/Skeleton';
+import { formatDateTime } from '../../lib/format';
+import { useXPHistory } from '../../services/thriveCircles';
+
+export default function XPHistoryPage() {
+  return (
+    <>
+      <PageHeader title="XP history" description="Every bit of XP you've earned, newest first." />
+      <XPHistoryList />
+    </>
+  );
+}
+
+function XPHistoryList() {
+  const history = useXPHistory();
+
+  if (history.isPending) {
+    return (
+      <LoadingRegion label="Loading your XP history…">
+        <div className="space-y-3">
+          {[0, 1, 2, 3].map((row) => (
+            <Skeleton key={row} className="h-16 rounded-xl" />
+          ))}
+        </div>
+      </LoadingRegion>
+    );
+  }
+  if (history.isError && !history.data) {
+    return (
+      <ErrorState
+        title="We couldn't load your XP history."
+        error={history.error}
+        onRetry={() => void history.refetch()}
+        isRetrying={history.isFetching}
+      />
+    );
+  }
+
+  const events = history.data.pages.flatMap((page) => page.events);
+  if (events.length === 0) {
+    return (
+      <div className="rounded-2xl bg-white p-6 text-center shadow-sm ring-1 ring-slate-200">
+        <p className="text-slate-700">No XP yet — your first activity will show up here.</p>
+        <Link to="/quick-quizzes" className={`${buttonClass()} mt-4`}>
+          Take a Quick Quiz
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className="rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
+      <ol aria-label="XP events" className="divide-y divide-slate-100">
+        {events.map((event) => (
+          <li key={event.id} className="flex items-start gap-3 px-4 py-3 sm:px-6">
+            <div className="min-w-0 flex-1">
+              <p className="font-medium text-slate-900">{event.description}</p>
+              <p className="text-sm text-slate-600">
+                {event.source_display} · <time dateTime={event.timestamp}>{formatDateTime(event.timestamp)}</time>
+              </p>
+            </div>
+            <XPAmount amount={event.amount} />
+          </li>
+        ))}
+      </ol>
+      <div className="border-t border-slate-100 p-4 text-center sm:px-6">
+        {history.isFetchNextPageError && (
+          <div className="mb-3 text-left">
+            <ErrorState title="We couldn't load older XP." error={history.error} />
+          </div>
+        )}
+        {history.hasNextPage ? (
+          <Button
+            variant="secondary"
+            onClick={() => void history.fetchNextPage()}
+            disabled={history.isFetchingNextPage}
+          >
+            <FontAwesomeIcon icon={faClockRotateLeft} />
+            {history.isFetchingNextPage ? 'Loading…' : 'Load older'}
+          </Button>
+        ) : (
+          <p className="text-sm text-slate-600">That's everything — the very start of your journey.</p>
+        )}
+      </div>
+    </div>
+  );
+}

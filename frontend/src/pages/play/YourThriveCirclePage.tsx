@@ -1,0 +1,139 @@
+import type { ReactNode } from 'react';
+import { WhatAreThriveCirclesPanel } from '../../components/help/WhatAreThriveCircles';
+import { CircleActivityFeed } from '../../components/thriveCircle/CircleActivityFeed';
+import { CircleInfoCard } from '../../components/thriveCircle/CircleInfoCard';
+import { CircleMembers } from '../../components/thriveCircle/CircleMembers';
+import { LevelProgressCard } from '../../components/thriveCircle/LevelProgressCard';
+import { RecommendedActionsCard } from '../../components/thriveCircle/RecommendedActionsCard';
+import { ThriveCircleSkeleton } from '../../components/thriveCircle/ThriveCircleSkeleton';
+import { UserStatsCard } from '../../components/thriveCircle/UserStatsCard';
+import { Button } from '../../components/ui/Button';
+import { ErrorState } from '../../components/ui/ErrorState';
+import { PageHeader } from '../../components/ui/PageHeader';
+import { SectionErrorBoundary } from '../../components/ui/SectionErrorBoundary';
+import { formatWeekRange } from '../../lib/format';
+import { useYourThriveCircle } from '../../services/thriveCircles';
+import type { ThriveCircleData } from '../../types/thriveCircles';
+
+export default function YourThriveCirclePage() {
+  const { data, error, isError, isFetching, refetch, dataUpdatedAt } = useYourThriveCircle();
+  const retry = () => void refetch();
+
+  let body: ReactNode;
+  if (data) {
+    body = (
+      <>
+        {isError && <RefreshWarning onRetry={retry} isRetrying={isFetching} />}
+        <ThriveCircleSections
+          data={data}
+          // The server's countdown is anchored to when we received it, so a
+          // wrong clock on this device can't skew the timer.
+          resetAt={dataUpdatedAt + data.time_until_reset_seconds * 1000}
+          onResetElapsed={retry}
+        />
+      </>
+    );
+  } else if (isError) {
+    body = (
+      <ErrorState title="We couldn't load Your Thrive Circle." error={error} onRetry={retry} isRetrying={isFetching} />
+    );
+  } else {
+    body = <ThriveCircleSkeleton />;
+  }
+
+  return (
+    <>
+      <PageHeader
+        title="Your Thrive Circle"
+        description={
+          data
+            ? `Week of ${formatWeekRange(data.week_start, data.week_end)} · grow together, no rankings.`
+            : 'Grow together with your circle — no rankings, just progress.'
+        }
+      />
+      <WhatAreThriveCirclesPanel />
+      {body}
+    </>
+  );
+}
+
+interface SectionsProps {
+  data: ThriveCircleData;
+  resetAt: number;
+  onResetElapsed: () => void;
+}
+
+/**
+ * Two columns on large screens. On small screens the columns dissolve
+ * (`contents`) so `order` can interleave them: stats, progress, circle,
+ * actions, then the longer feed and member lists.
+ */
+function ThriveCircleSections({ data, resetAt, onResetElapsed }: SectionsProps) {
+  return (
+    <div className="flex flex-col gap-6 lg:grid lg:grid-cols-3 lg:items-start">
+      <div className="contents lg:col-span-2 lg:flex lg:flex-col lg:gap-6">
+        <Section order="order-1" name="your stats">
+          <UserStatsCard profile={data.user_profile} level={data.current_level} />
+        </Section>
+        <Section order="order-2" name="your level progress">
+          <LevelProgressCard
+            currentLevel={data.current_level}
+            nextLevel={data.next_level}
+            totalXp={data.user_profile.total_xp}
+            xpToNextLevel={data.xp_to_next_level}
+          />
+        </Section>
+        <Section order="order-5" name="your circle's activity">
+          <CircleActivityFeed events={data.recent_activity} viewerUsername={data.user_profile.username} />
+        </Section>
+      </div>
+      <div className="contents lg:flex lg:flex-col lg:gap-6">
+        <Section order="order-3" name="your circle">
+          <CircleInfoCard
+            circle={data.current_circle}
+            status={data.circle_status}
+            weekStart={data.week_start}
+            weekEnd={data.week_end}
+            resetAt={resetAt}
+            onResetElapsed={onResetElapsed}
+          />
+        </Section>
+        <Section order="order-4" name="ways to earn XP">
+          <RecommendedActionsCard actions={data.recommended_actions} />
+        </Section>
+        <Section order="order-6" name="your circle's members">
+          <CircleMembers members={data.circle_members} />
+        </Section>
+      </div>
+    </div>
+  );
+}
+
+interface SectionProps {
+  /** Literal Tailwind order class, used only while the columns are dissolved. */
+  order: 'order-1' | 'order-2' | 'order-3' | 'order-4' | 'order-5' | 'order-6';
+  name: string;
+  children: ReactNode;
+}
+
+function Section({ order, name, children }: SectionProps) {
+  return (
+    <div className={`${order} min-w-0 lg:order-none`}>
+      <SectionErrorBoundary section={name}>{children}</SectionErrorBoundary>
+    </div>
+  );
+}
+
+function RefreshWarning({ onRetry, isRetrying }: { onRetry: () => void; isRetrying: boolean }) {
+  return (
+    <div
+      role="status"
+      className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-xl bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200"
+    >
+      <p>We couldn't refresh just now, so you're seeing the latest we had. We'll keep trying.</p>
+      <Button variant="secondary" onClick={onRetry} disabled={isRetrying}>
+        {isRetrying ? 'Refreshing…' : 'Refresh now'}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ActivityResult,
+  NewProject,
+  PromptBattleEntry,
+  Quiz,
+  QuizResult,
+} from '../types/activities';
+import { api } from './api';
+import { invalidateXPQueries } from './thriveCircles';
+
+export const activityKeys = {
+  all: ['activities'] as const,
+  quiz: () => [...activityKeys.all, 'quiz'] as const,
+};
+
+export function getQuiz(signal?: AbortSignal): Promise<Quiz> {
+  return api.get<Quiz>('/api/v1/activities/quiz/', { signal });
+}
+
+/** `answers` holds the chosen choice index for each question, in order. */
+export function submitQuiz(answers: number[]): Promise<QuizResult> {
+  return api.post<QuizResult>('/api/v1/activities/quiz/', { answers });
+}
+
+export function enterPromptBattle(entry: PromptBattleEntry): Promise<ActivityResult> {
+  return api.post<ActivityResult>('/api/v1/activities/prompt-battle/', entry);
+}
+
+export function createProject(project: NewProject): Promise<ActivityResult> {
+  return api.post<ActivityResult>('/api/v1/activities/projects/', project);
+}
+
+export const quizQueryOptions = () =>
+  queryOptions({
+    queryKey: activityKeys.quiz(),
+    queryFn: ({ signal }) => getQuiz(signal),
+    // Never swap the questions under someone who is answering them.
+    staleTime: Infinity,
+  });
+
+export function useQuiz() {
+  return useQuery(quizQueryOptions());
+}
+
+/** A mutation that awards XP, so the circle and history refresh after it. */
+function useXPMutation<TVariables, TResult>(mutationFn: (variables: TVariables) => Promise<TResult>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () => invalidateXPQueries(queryClient),
+  });
+}
+
+export const useSubmitQuiz = () => useXPMutation(submitQuiz);
+export const useEnterPromptBattle = () => useXPMutation(enterPromptBattle);
+export const useCreateProject = () => useXPMutation(createProject);

@@ -1,0 +1,90 @@
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useQuery,
+  type QueryClient,
+} from '@tanstack/react-query';
+import type {
+  ThriveCircleData,
+  ThriveCircleLevel,
+  ThriveLevelsResponse,
+  XPHistoryPage,
+} from '../types/thriveCircles';
+import { api } from './api';
+
+export const XP_HISTORY_PAGE_SIZE = 50;
+
+export const thriveCircleKeys = {
+  all: ['thrive-circles'] as const,
+  yourCircle: () => [...thriveCircleKeys.all, 'your-circle'] as const,
+  xpHistories: () => [...thriveCircleKeys.all, 'xp-history'] as const,
+  xpHistory: (limit: number) => [...thriveCircleKeys.xpHistories(), { limit }] as const,
+  levels: () => [...thriveCircleKeys.all, 'levels'] as const,
+};
+
+export function getYourThriveCircle(signal?: AbortSignal): Promise<ThriveCircleData> {
+  return api.get<ThriveCircleData>('/api/v1/me/thrive-circle/', { signal });
+}
+
+export function getXPHistory(
+  limit: number,
+  cursor: string | null,
+  signal?: AbortSignal,
+): Promise<XPHistoryPage> {
+  return api.get<XPHistoryPage>('/api/v1/me/xp-history/', { params: { limit, cursor }, signal });
+}
+
+export async function getThriveLevels(signal?: AbortSignal): Promise<ThriveCircleLevel[]> {
+  const { levels } = await api.get<ThriveLevelsResponse>('/api/v1/thrive-levels/', { signal });
+  return levels;
+}
+
+export const yourThriveCircleQueryOptions = () =>
+  queryOptions({
+    queryKey: thriveCircleKeys.yourCircle(),
+    queryFn: ({ signal }) => getYourThriveCircle(signal),
+  });
+
+export const xpHistoryQueryOptions = (limit: number = XP_HISTORY_PAGE_SIZE) =>
+  infiniteQueryOptions({
+    queryKey: thriveCircleKeys.xpHistory(limit),
+    queryFn: ({ pageParam, signal }) => getXPHistory(limit, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.next_cursor,
+  });
+
+export const thriveLevelsQueryOptions = () =>
+  queryOptions({
+    queryKey: thriveCircleKeys.levels(),
+    queryFn: ({ signal }) => getThriveLevels(signal),
+    // Levels are reference data that change with a deploy, not during a visit.
+    staleTime: 60 * 60_000,
+  });
+
+export function useYourThriveCircle() {
+  return useQuery({
+    ...yourThriveCircleQueryOptions(),
+    // Live feel: poll while the tab is visible; keep showing the last data
+    // during a refresh so nothing flickers or jumps.
+    refetchInterval: 30_000,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useXPHistory(limit: number = XP_HISTORY_PAGE_SIZE) {
+  return useInfiniteQuery(xpHistoryQueryOptions(limit));
+}
+
+export function useThriveLevels() {
+  return useQuery(thriveLevelsQueryOptions());
+}
+
+/** After anything that awards XP: the circle page and every XP history are stale. */
+export function invalidateXPQueries(queryClient: QueryClient): Promise<void[]> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: thriveCircleKeys.yourCircle() }),
+    queryClient.invalidateQueries({ queryKey: thriveCircleKeys.xpHistories() }),
+  ]);
+}

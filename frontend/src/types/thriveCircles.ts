@@ -1,0 +1,86 @@
+// API shapes for Thrive Circles, exactly as the plan defines them (snake_case,
+// as the backend sends them), plus the extra keys the backend contract adds.
+
+export interface ThriveCircleLevel {
+  id: number;
+  name: string;
+  order: number;
+  description: string;
+  min_xp: number;
+  color_from: string;
+  color_to: string;
+  icon: string;
+}
+
+export interface ThriveCircle {
+  id: string;
+  level: ThriveCircleLevel;
+  week_start: string;
+  week_end: string;
+  name: string;
+  member_count: number;
+  is_current_week: boolean;
+}
+
+export interface UserThriveProfile {
+  username: string;
+  avatar_url: string | null;
+  current_level: number;
+  level_name: string;
+  level_icon: string;
+  weekly_xp: number;
+  total_xp: number;
+  last_activity_at: string;
+}
+
+export interface XPEvent {
+  id: string;
+  username: string;
+  avatar_url: string | null;
+  amount: number;
+  source: string;
+  source_display: string;
+  description: string;
+  timestamp: string;
+  metadata: Record<string, unknown>;
+}
+
+export interface RecommendedAction {
+  label: string;
+  xp: number;
+  url: string;
+  icon: string;
+}
+
+/**
+ * "active": current_circle is this week's circle.
+ * "ended": current_circle is last week's; new circles are forming.
+ * "forming": no circle yet (current_circle is null).
+ */
+export type CircleStatus = 'active' | 'ended' | 'forming';
+
+export interface ThriveCircleData {
+  user_profile: UserThriveProfile;
+  current_level: ThriveCircleLevel;
+  current_circle: ThriveCircle | null;
+  circle_members: UserThriveProfile[];
+  recent_activity: XPEvent[];
+  next_level: ThriveCircleLevel | null;
+  xp_to_next_level: number;
+  time_until_reset_seconds: number;
+  recommended_actions: RecommendedAction[];
+  // Extras from the backend contract.
+  reset_at: string;
+  week_start: string;
+  week_end: string;
+  circle_status: CircleStatus;
+}
+
+export interface XPHistoryPage {
+  events: XPEvent[];
+  next_cursor: string | null;
+}
+
+export interface ThriveLevelsResponse {
+  levels: ThriveCircleLevel[];
+}
