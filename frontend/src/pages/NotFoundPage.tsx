@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { buttonClass } from '../components/ui/Button';
+import { buttonClass } from '../components/ui/buttonStyles';
 import { PageHeader } from '../components/ui/PageHeader';
 import { HOME_PATH } from '../lib/paths';
 

@@ -5,7 +5,8 @@ import { Link } from 'react-router';
 import { formatXPChange } from '../../lib/format';
 import { HOME_PATH } from '../../lib/paths';
 import type { ActivityResult } from '../../types/activities';
-import { Button, buttonClass } from '../ui/Button';
+import { Button } from '../ui/Button';
+import { buttonClass } from '../ui/buttonStyles';
 
 interface ActivitySuccessProps {
   result: ActivityResult;

@@ -1,0 +1,124 @@
+import { act, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { expect, test, vi } from 'vitest';
+import { LUMINARY, makeEvent, makeThriveCircleData } from '../../test/fixtures';
+import { callsTo, json, mockApi } from '../../test/mockApi';
+import { renderWithProviders } from '../../test/render';
+import type { ThriveCircleData } from '../../types/thriveCircles';
+import YourThriveCirclePage from './YourThriveCirclePage';
+
+const ENDPOINT = '/api/v1/me/thrive-circle/';
+const RANK_LABELS = /#\d|\b(1st|2nd|3rd|rank|ranked|ranking|leaderboard|position)\b/i;
+
+function serve(...responses: (ThriveCircleData | Response)[]) {
+  let call = 0;
+  return mockApi({
+    [`GET ${ENDPOINT}`]: () => {
+      const response = responses[Math.min(call++, responses.length - 1)];
+      return response instanceof Response ? response : json(response);
+    },
+  });
+}
+
+test('shows a skeleton while loading', () => {
+  mockApi({ [`GET ${ENDPOINT}`]: () => new Promise<Response>(() => {}) });
+  renderWithProviders(<YourThriveCirclePage />);
+
+  expect(screen.getByRole('heading', { level: 1, name: 'Your Thrive Circle' })).toBeInTheDocument();
+  expect(screen.getByRole('status')).toHaveTextContent('Loading your Thrive Circle…');
+});
+
+test('shows every section of the circle, with members in the given order and no rankings', async () => {
+  serve(makeThriveCircleData());
+  renderWithProviders(<YourThriveCirclePage />);
+
+  expect(await screen.findByRole('heading', { name: 'Explorer' })).toBeInTheDocument();
+  expect(screen.getByRole('progressbar', { name: 'Progress to Creator' })).toBeInTheDocument();
+  expect(screen.getByText('680 XP to Creator')).toBeInTheDocument();
+  expect(screen.getByRole('heading', { name: 'Explorer Circle A' })).toBeInTheDocument();
+  expect(screen.getByRole('timer')).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: /Complete a Quick Quiz/ })).toBeInTheDocument();
+  expect(screen.getByRole('region', { name: 'Circle activity' })).toHaveTextContent('busy_bea Entered a Prompt Battle');
+
+  const members = screen.getByRole('region', { name: 'Growing with you' });
+  // quiet_quinn has less XP than busy_bea but is listed first, as the API sent.
+  expect(members.textContent?.indexOf('quiet_quinn')).toBeLessThan(members.textContent!.indexOf('busy_bea'));
+  expect(document.body.textContent).not.toMatch(RANK_LABELS);
+});
+
+test('offers a retry when loading fails, and recovers', async () => {
+  serve(json({ detail: 'Server trouble.', code: 'server_error' }, 500), makeThriveCircleData());
+  renderWithProviders(<YourThriveCirclePage />);
+
+  const alert = await screen.findByRole('alert');
+  expect(alert).toHaveTextContent("We couldn't load Your Thrive Circle.");
+  expect(alert).toHaveTextContent('Server trouble.');
+
+  await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
+  expect(await screen.findByRole('heading', { name: 'Explorer' })).toBeInTheDocument();
+});
+
+test('without a circle this week it says the circle is forming', async () => {
+  serve(makeThriveCircleData({ current_circle: null, circle_status: 'forming', circle_members: [], recent_activity: [] }));
+  renderWithProviders(<YourThriveCirclePage />);
+
+  expect(await screen.findByRole('heading', { name: 'Your circle is forming' })).toBeInTheDocument();
+  expect(screen.getByText('Quiet so far this week — be the first to earn XP!')).toBeInTheDocument();
+});
+
+test("after the week ends it shows last week's circle as ended", async () => {
+  serve(makeThriveCircleData({ circle_status: 'ended', current_circle: makeThriveCircleData().current_circle }));
+  renderWithProviders(<YourThriveCirclePage />);
+
+  expect(await screen.findByRole('heading', { name: "Last week's circle" })).toBeInTheDocument();
+  expect(screen.getByText('New circles are forming.')).toBeInTheDocument();
+});
+
+test('celebrates the top level', async () => {
+  serve(makeThriveCircleData({ current_level: LUMINARY, next_level: null, xp_to_next_level: 0 }));
+  renderWithProviders(<YourThriveCirclePage />);
+
+  expect(await screen.findByRole('heading', { name: "You're a Luminary!" })).toBeInTheDocument();
+  expect(screen.queryByRole('progressbar')).not.toBeInTheDocument();
+});
+
+test('refreshes every 30 seconds without dropping back to the skeleton', async () => {
+  vi.useFakeTimers({ shouldAdvanceTime: true });
+  const first = makeThriveCircleData();
+  const second = makeThriveCircleData({
+    recent_activity: [makeEvent({ id: 'new', username: 'busy_bea', description: 'Shared a new Project' }), ...first.recent_activity],
+  });
+  const fetchMock = serve(first, second);
+  renderWithProviders(<YourThriveCirclePage />);
+  expect(await screen.findByText('Entered a Prompt Battle', { exact: false })).toBeInTheDocument();
+
+  await act(() => vi.advanceTimersByTimeAsync(30_000));
+
+  expect(await screen.findByText('Shared a new Project', { exact: false })).toBeInTheDocument();
+  expect(callsTo(fetchMock, 'GET', ENDPOINT)).toHaveLength(2);
+  expect(screen.queryByText('Loading your Thrive Circle…')).not.toBeInTheDocument();
+});
+
+test('fetches the new week as soon as the countdown reaches zero', async () => {
+  vi.useFakeTimers({ shouldAdvanceTime: true });
+  const fetchMock = serve(makeThriveCircleData({ time_until_reset_seconds: 2 }), makeThriveCircleData());
+  renderWithProviders(<YourThriveCirclePage />);
+  await screen.findByRole('timer');
+
+  await act(() => vi.advanceTimersByTimeAsync(2_500));
+
+  await waitFor(() => expect(callsTo(fetchMock, 'GET', ENDPOINT)).toHaveLength(2));
+  await waitFor(() => expect(screen.getByRole('timer')).toHaveTextContent(/days/));
+});
+
+test('keeps showing the last data with a notice when a refresh fails', async () => {
+  vi.useFakeTimers({ shouldAdvanceTime: true });
+  serve(makeThriveCircleData(), json({ detail: 'Down for a moment.', code: 'unavailable' }, 503));
+  renderWithProviders(<YourThriveCirclePage />);
+  await screen.findByRole('heading', { name: 'Explorer' });
+
+  await act(() => vi.advanceTimersByTimeAsync(30_000));
+
+  expect(await screen.findByText(/couldn't refresh just now/)).toBeInTheDocument();
+  expect(screen.getByRole('heading', { name: 'Explorer' })).toBeInTheDocument();
+});
