@@ -23,4 +23,5 @@ test('formats relative times', () => {
   expect(formatRelativeTime('2025-11-20T11:55:00Z', now)).toBe('5 minutes ago');
   expect(formatRelativeTime('2025-11-20T09:00:00Z', now)).toBe('3 hours ago');
   expect(formatRelativeTime('2025-11-19T12:00:00Z', now)).toBe('yesterday');
+  expect(formatRelativeTime('2025-11-20T12:03:00Z', now)).toBe('just now');
 });

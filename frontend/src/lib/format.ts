@@ -38,8 +38,9 @@ const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['minute', 60],
 ];
 
+/** "5 minutes ago". Times slightly ahead of this device's clock (skew) read "just now", never "in 2 minutes". */
 export function formatRelativeTime(iso: string, now: number = Date.now()): string {
-  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  const seconds = Math.min(0, Math.round((new Date(iso).getTime() - now) / 1000));
   for (const [unit, size] of RELATIVE_STEPS) {
     if (Math.abs(seconds) >= size) return relativeFormat.format(Math.trunc(seconds / size), unit);
   }

@@ -26,8 +26,12 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
   const logout = useLogout();
   const { pathname } = useLocation();
 
-  // Client-side navigation keeps the scroll position; a new page should start at the top.
-  useEffect(() => window.scrollTo(0, 0), [pathname]);
+  // Client-side navigation keeps the scroll position; a new page should start
+  // at the top. (A block body: newer Chromium returns a Promise from scrollTo,
+  // which React would take for a broken cleanup function.)
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [pathname]);
 
   return (
     <div className="flex min-h-screen flex-col">

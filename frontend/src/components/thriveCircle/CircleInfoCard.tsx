@@ -17,11 +17,18 @@ interface CircleInfoCardProps {
   onResetElapsed: () => void;
 }
 
+const TITLES: Record<CircleStatus, string> = {
+  active: "This week's circle",
+  forming: "This week's circle",
+  ended: "Last week's circle",
+  upcoming: "Next week's circle",
+};
+
 export function CircleInfoCard({ circle, status, weekStart, weekEnd, resetAt, onResetElapsed }: CircleInfoCardProps) {
   return (
-    <Card title={status === 'ended' ? "Last week's circle" : "This week's circle"} icon={faCircleNodes}>
+    <Card title={TITLES[status]} icon={faCircleNodes}>
       {circle && status !== 'forming' ? (
-        <CircleSummary circle={circle} hasEnded={status === 'ended'} />
+        <CircleSummary circle={circle} status={status} />
       ) : (
         <FormingNote weekRange={formatWeekRange(weekStart, weekEnd)} />
       )}
@@ -40,7 +47,10 @@ export function CircleInfoCard({ circle, status, weekStart, weekEnd, resetAt, on
   );
 }
 
-function CircleSummary({ circle, hasEnded }: { circle: ThriveCircle; hasEnded: boolean }) {
+const BADGES: Partial<Record<CircleStatus, string>> = { ended: 'Ended', upcoming: 'Starts Monday' };
+
+function CircleSummary({ circle, status }: { circle: ThriveCircle; status: CircleStatus }) {
+  const badge = BADGES[status];
   return (
     <div>
       <div className="flex items-center gap-3">
@@ -48,9 +58,9 @@ function CircleSummary({ circle, hasEnded }: { circle: ThriveCircle; hasEnded: b
         <div className="min-w-0">
           <h3 className="flex flex-wrap items-center gap-2 text-lg font-semibold text-slate-900">
             {circle.name}
-            {hasEnded && (
+            {badge && (
               <span className="rounded-full bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800">
-                Ended
+                {badge}
               </span>
             )}
           </h3>
@@ -59,7 +69,7 @@ function CircleSummary({ circle, hasEnded }: { circle: ThriveCircle; hasEnded: b
           </p>
         </div>
       </div>
-      {hasEnded && (
+      {status === 'ended' && (
         <p className="mt-4 rounded-lg bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-amber-200">
           <strong>New circles are forming.</strong> You'll join a fresh circle for this week very soon — any XP you
           earn now still counts.

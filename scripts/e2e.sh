@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Browser tests: build the front end, serve it with Django on a fresh SQLite database holding the
+# demo community, and run Playwright (Debian's Chromium) against it. Exits with Playwright's status.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+PY=$ROOT/.venv/bin/python
+PORT=${E2E_PORT:-8765}
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's Chromium for the browser tests"
+  apt-get update -qq && apt-get install -y -qq chromium
+fi
+
+echo "--- Building the front end"
+(cd frontend && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && npm run build)
+
+WORK=$(mktemp -d /tmp/thrive-e2e.XXXXXX)
+SERVER_PID=
+cleanup() {
+  if [ -n "$SERVER_PID" ]; then kill "$SERVER_PID" 2>/dev/null || true; wait "$SERVER_PID" 2>/dev/null || true; fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# The tests reach the same database through E2E_PYTHON to set up states the UI can't.
+export DATABASE_URL="sqlite:///$WORK/e2e.sqlite3"
+export E2E_PYTHON=$PY
+export E2E_BASE_URL="http://127.0.0.1:$PORT"
+
+echo "--- Preparing a fresh database with the demo community"
+$PY manage.py migrate --noinput --verbosity 0
+$PY manage.py load_thrive_levels
+$PY manage.py seed_demo
+$PY manage.py assign_thrive_circles
+$PY manage.py collectstatic --noinput --verbosity 0
+
+echo "--- Serving on $E2E_BASE_URL"
+$ROOT/.venv/bin/gunicorn config.wsgi --bind "127.0.0.1:$PORT" --workers 1 --threads 4 >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for _ in $(seq 60); do
+  curl -sf -o /dev/null "$E2E_BASE_URL/api/v1/thrive-levels/" && break
+  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log"; echo "The server did not start"; exit 1; }
+  sleep 0.5
+done
+curl -sf -o /dev/null "$E2E_BASE_URL/api/v1/thrive-levels/" || { cat "$WORK/server.log"; echo "The server did not answer"; exit 1; }
+
+echo "--- Playwright"
+status=0
+(cd frontend && npx playwright test "$@") || status=$?
+if [ "$status" -ne 0 ]; then echo "--- Server log (last 50 lines)"; tail -n 50 "$WORK/server.log"; fi
+exit "$status"
