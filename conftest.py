@@ -32,6 +32,12 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # Hashing every factory user with PBKDF2 would dominate the suite's run time.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def levels(db):
     from core.circles.levels import load_default_levels
@@ -39,3 +45,15 @@ def levels(db):
 
     load_default_levels()
     return {level.name: level for level in ThriveCircleLevel.objects.order_by("order")}
+
+
+MIDWEEK = "2026-11-25T12:00:00+00:00"  # a Wednesday, far from any weekly reset
+
+
+@pytest.fixture
+def midweek():
+    """Pin the clock mid-week so tests that build circles never straddle the Sunday-night job."""
+    import time_machine
+
+    with time_machine.travel(MIDWEEK, tick=True) as traveller:
+        yield traveller

@@ -1,0 +1,226 @@
+import threading
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.db.models import Count, Max, Min
+from django.utils import timezone
+from hypothesis import given, settings as hsettings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase as HypothesisTestCase
+
+from core.circles.levels import load_default_levels
+from core.circles.models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile
+from core.circles.services import CircleAssignmentService, XPService
+from core.circles.tests.factories import ProfileFactory
+from core.users.tests.factories import UserFactory
+
+UTC = ZoneInfo("UTC")
+WEDNESDAY = datetime(2026, 11, 25, 12, tzinfo=UTC)
+THIS_WEEK = date(2026, 11, 23)
+
+
+def assign(now=WEDNESDAY):
+    return CircleAssignmentService.assign_weekly_circles(now=now)
+
+
+def memberships():
+    return dict(UserThriveProfile.objects.values_list("pk", "current_circle_id"))
+
+
+def circles_of(week):
+    return ThriveCircle.objects.filter(week_start=week).annotate(n=Count("members"))
+
+
+def make_profiles(count, *, level_xp=(0, 400), active_at=WEDNESDAY):
+    low, high = level_xp
+    step = max(1, (high - low) // max(count, 1))
+    return [ProfileFactory(total_xp=low + i * step, last_activity_at=active_at) for i in range(count)]
+
+
+def test_fifty_users_of_one_level_get_two_circles_of_twenty_five(levels):
+    make_profiles(50)
+    run = assign()
+    assert sorted(c.n for c in circles_of(THIS_WEEK)) == [25, 25]
+    assert (run.status, run.users_placed, run.circles_created) == ("succeeded", 50, 2)
+
+
+def test_rerun_same_week_changes_nothing(levels):
+    make_profiles(70)
+    assign()
+    before = memberships(), set(ThriveCircle.objects.values_list("id", flat=True))
+    run = assign(WEDNESDAY + timedelta(hours=3))
+    assert (memberships(), set(ThriveCircle.objects.values_list("id", flat=True))) == before
+    assert (run.status, run.users_placed, run.circles_created) == ("already_done", 0, 0)
+
+
+def test_rerun_seats_only_users_who_arrived_since(levels):
+    make_profiles(40)
+    assign()
+    before = memberships()
+    late = ProfileFactory(last_activity_at=WEDNESDAY)
+    run = assign(WEDNESDAY + timedelta(hours=1))
+    after = memberships()
+    assert run.users_placed == 1 and after.pop(late.pk) is not None
+    assert after == before
+
+
+def test_sunday_night_job_builds_the_coming_week_and_leaves_weekly_xp_alone(levels):
+    profile = ProfileFactory(weekly_xp=80, weekly_xp_week=THIS_WEEK, last_activity_at=WEDNESDAY)
+    run = assign(datetime(2026, 11, 29, 23, 0, tzinfo=UTC))
+    profile.refresh_from_db()
+    assert run.week_start == date(2026, 11, 30)
+    assert profile.current_circle.week_start == date(2026, 11, 30)
+    assert (profile.weekly_xp, profile.weekly_xp_week) == (80, THIS_WEEK)
+
+
+@pytest.mark.parametrize("fired_at", [datetime(2026, 11, 23, 0, 5, tzinfo=UTC), datetime(2026, 11, 24, 15, 0, tzinfo=UTC)])
+def test_late_or_post_outage_job_builds_the_running_week(levels, fired_at):
+    make_profiles(5, active_at=fired_at)
+    assert assign(fired_at).week_start == THIS_WEEK
+
+
+def test_week_follows_the_configured_time_zone(levels, settings):
+    settings.TIME_ZONE = "Asia/Tokyo"
+    make_profiles(5)
+    # Sunday 15:30 UTC is Monday 00:30 in Tokyo: the Tokyo week of 30 November is running.
+    run = assign(datetime(2026, 11, 29, 15, 30, tzinfo=UTC))
+    assert run.week_start == date(2026, 11, 30)
+    assert ThriveCircle.objects.get().week_end == date(2026, 12, 6)
+
+
+def test_long_inactive_users_get_no_circle(levels):
+    active = make_profiles(20)
+    dormant = ProfileFactory(last_activity_at=WEDNESDAY - timedelta(days=40))
+    assign()
+    dormant.refresh_from_db()
+    assert dormant.current_circle is None
+    assert UserThriveProfile.objects.filter(pk__in=[p.pk for p in active], current_circle__isnull=True).count() == 0
+
+
+def test_dormant_user_who_comes_back_is_seated(levels, midweek):
+    make_profiles(25, active_at=timezone.now())
+    dormant = ProfileFactory(last_activity_at=timezone.now() - timedelta(days=40))
+    CircleAssignmentService.assign_weekly_circles()
+    XPService.add_xp(dormant.user, 20)
+    dormant.refresh_from_db()
+    assert dormant.current_circle is not None
+
+
+def test_a_full_level_opens_a_new_circle_for_newcomers(levels, midweek):
+    make_profiles(30, active_at=timezone.now())
+    CircleAssignmentService.assign_weekly_circles()
+    newcomers = UserFactory.create_batch(2)
+    for user in newcomers:
+        XPService.add_xp(user, 5)
+    circles = ThriveCircle.objects.annotate(n=Count("members")).order_by("sequence")
+    assert [(c.name, c.n) for c in circles] == [("Seedling Circle A", 30), ("Seedling Circle B", 2)]
+
+
+def test_level_thresholds_edited_by_an_operator_apply_at_the_next_run(levels):
+    profile = ProfileFactory(total_xp=450, last_activity_at=WEDNESDAY)
+    ThriveCircleLevel.objects.filter(name="Explorer").update(min_xp=400)
+    assign()
+    profile.refresh_from_db()
+    assert profile.current_level.name == "Explorer"
+
+
+@pytest.mark.parametrize("users", [100, 1000])
+def test_query_count_does_not_grow_with_users(levels, users, django_assert_num_queries):
+    UserThriveProfile.objects.bulk_create(
+        UserThriveProfile(user=user, current_level=levels["Seedling"], total_xp=i % 499, last_activity_at=WEDNESDAY)
+        for i, user in enumerate(UserFactory.build_batch(users))
+        if not user.save()
+    )
+    # run record, savepoint, lock, week check, 5 level syncs, levels, counts, circles insert,
+    # the seating UPDATE, the seated count, release, run record update
+    with django_assert_num_queries(17):
+        assign()
+
+
+def test_members_of_a_circle_are_a_contiguous_xp_band(levels):
+    make_profiles(75, level_xp=(0, 450))
+    assign()
+    bands = sorted(
+        ThriveCircle.objects.annotate(lo=Min("members__total_xp"), hi=Max("members__total_xp")).values_list("lo", "hi")
+    )
+    assert all(prev_hi < lo for (_, prev_hi), (lo, _) in zip(bands, bands[1:]))
+
+
+class AssignmentProperties(HypothesisTestCase):
+    @given(
+        counts=st.lists(st.integers(min_value=0, max_value=70), min_size=5, max_size=5),
+        dormant=st.integers(min_value=0, max_value=5),
+    )
+    @hsettings(max_examples=15, deadline=None)
+    def test_each_eligible_user_sits_in_exactly_one_right_sized_circle(self, counts, dormant):
+        load_default_levels()
+        levels = list(ThriveCircleLevel.objects.order_by("order"))
+        for level, count in zip(levels, counts):
+            for i in range(count):
+                ProfileFactory(total_xp=level.min_xp + i, current_level=level, last_activity_at=WEDNESDAY)
+        ProfileFactory.create_batch(dormant, last_activity_at=WEDNESDAY - timedelta(days=60))
+        assign()
+        eligible = UserThriveProfile.objects.filter(last_activity_at=WEDNESDAY)
+        assert eligible.filter(current_circle__week_start=THIS_WEEK).count() == sum(counts)
+        assert not UserThriveProfile.objects.exclude(last_activity_at=WEDNESDAY).filter(current_circle__isnull=False).exists()
+        sizes = [c.n for c in circles_of(THIS_WEEK)]
+        if sum(counts) >= 5:
+            assert min(sizes) >= 5
+        assert max(sizes, default=0) <= 30
+        before = memberships()
+        assign(WEDNESDAY + timedelta(hours=1))
+        assert memberships() == before
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_at_the_same_moment_do_the_work_once():
+    load_default_levels()
+    make_profiles(60)
+    barrier, runs, errors = threading.Barrier(2), [], []
+
+    def run():
+        try:
+            barrier.wait()
+            runs.append(assign())
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(r.status for r in runs) == ["already_done", "succeeded"]
+    assert ThriveCircle.objects.count() == 2
+    assert UserThriveProfile.objects.filter(current_circle__isnull=True).count() == 0
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_awards_during_a_run_neither_deadlock_nor_lose_xp():
+    load_default_levels()
+    make_profiles(60)
+    newcomer = UserFactory()
+    errors = []
+
+    def award():
+        try:
+            for _ in range(20):
+                XPService.add_xp(newcomer, 3)
+        except Exception as exc:
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=award)
+    thread.start()
+    CircleAssignmentService.assign_weekly_circles()
+    thread.join()
+    assert errors == []
+    assert UserThriveProfile.objects.get(user=newcomer).total_xp == 60
