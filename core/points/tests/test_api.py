@@ -1,0 +1,136 @@
+import threading
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.db import connection
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from core.circles.levels import load_default_levels
+from core.circles.models import UserThriveProfile
+from core.points.models import PointsHistory
+from core.users.tests.factories import UserFactory
+
+AWARDS = "/api/v1/xp/awards/"
+
+
+def client_for(user) -> APIClient:
+    client = APIClient()
+    client.force_authenticate(user)
+    return client
+
+
+@pytest.fixture
+def staff(levels):
+    return client_for(UserFactory(is_staff=True))
+
+
+def award_body(username, key="retry-1", **extra):
+    return {"user": username, "activity_type": "quiz_completed", "idempotency_key": key, **extra}
+
+
+def test_ordinary_users_may_not_award_points(levels):
+    response = client_for(UserFactory()).post(AWARDS, award_body("someone"), format="json")
+    assert response.status_code == 403 and response.json()["code"] == "permission_denied"
+
+
+def test_staff_award_goes_through_points_service(staff):
+    learner = UserFactory()
+    response = staff.post(AWARDS, award_body(learner.username, metadata={"score": 100}), format="json")
+    assert response.status_code == 201
+    body = response.json()
+    assert (body["points_awarded"], body["replayed"], body["user"]) == (30, False, learner.username)
+    assert UserThriveProfile.objects.get(user=learner).total_xp == 30
+
+
+def test_a_retry_returns_the_original_award_and_awards_nothing(staff):
+    learner = UserFactory()
+    first = staff.post(AWARDS, award_body(learner.username), format="json").json()
+    retry = staff.post(AWARDS, award_body(learner.username), format="json")
+    assert retry.status_code == 200
+    assert {**retry.json(), "replayed": False} == first
+    assert UserThriveProfile.objects.get(user=learner).total_xp == 20
+
+
+def test_a_service_account_with_a_token_and_the_permission_may_award(levels):
+    service = UserFactory(username="quiz-service")
+    service.user_permissions.add(Permission.objects.get(codename="award_points"))
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=service).key}")
+    assert client.post(AWARDS, award_body(UserFactory().username), format="json").status_code == 201
+
+
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"user": "nobody-here", "activity_type": "quiz_completed", "idempotency_key": "k"}, "user"),
+        ({"activity_type": "quiz_completed", "idempotency_key": "k"}, "user"),
+        ({"user": "LEARNER", "activity_type": "cheating", "idempotency_key": "k"}, "activity_type"),
+        ({"user": "LEARNER", "activity_type": "quiz_completed"}, "idempotency_key"),
+        ({"user": "LEARNER", "activity_type": "quiz_completed", "idempotency_key": "k", "metadata": [1]}, "metadata"),
+    ],
+)
+def test_bad_award_bodies_get_a_400_naming_the_field(staff, body, field):
+    learner = UserFactory()
+    body = {key: (learner.username if value == "LEARNER" else value) for key, value in body.items()}
+    response = staff.post(AWARDS, body, format="json")
+    assert response.status_code == 400 and field in response.json()["errors"]
+
+
+def test_malformed_json_gets_a_400(staff):
+    response = staff.post(AWARDS, "{not json", content_type="application/json")
+    assert response.status_code == 400 and response.json()["code"] == "parse_error"
+
+
+def test_a_key_reused_for_another_user_is_a_409(staff):
+    staff.post(AWARDS, award_body(UserFactory().username, key="dup"), format="json")
+    response = staff.post(AWARDS, award_body(UserFactory().username, key="dup"), format="json")
+    assert response.status_code == 409 and response.json()["code"] == "idempotency_key_reused"
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_retries_through_the_api_award_once():
+    load_default_levels()
+    staff_user, learner = UserFactory(is_staff=True), UserFactory()
+    barrier, statuses = threading.Barrier(5), []
+
+    def retry():
+        try:
+            barrier.wait()
+            statuses.append(client_for(staff_user).post(AWARDS, award_body(learner.username, key="race"), format="json").status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=retry) for _ in range(5)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(statuses) == [200, 200, 200, 200, 201]
+    assert PointsHistory.objects.count() == 1 and UserThriveProfile.objects.get(user=learner).total_xp == 20
+
+
+def test_quiz_awards_points_with_the_perfect_bonus(levels):
+    client = client_for(UserFactory())
+    assert len(client.get("/api/v1/activities/quiz/").json()["questions"]) == 3
+    result = client.post("/api/v1/activities/quiz/", {"answers": [0, 1, 1]}, format="json").json()
+    assert (result["correct"], result["score"], result["points_awarded"]) == (3, 100, 30)
+
+
+@pytest.mark.parametrize("answers", [[0, 1], [0, 1, 7], "abc", None])
+def test_bad_quiz_answers_get_a_400(levels, answers):
+    response = client_for(UserFactory()).post("/api/v1/activities/quiz/", {"answers": answers}, format="json")
+    assert response.status_code == 400 and "answers" in response.json()["errors"]
+
+
+def test_prompt_battle_and_project_award_their_points(levels):
+    client = client_for(UserFactory())
+    battle = client.post("/api/v1/activities/prompt-battle/", {"prompt": "Write a haiku about gradients"}, format="json")
+    project = client.post("/api/v1/activities/projects/", {"title": "Garden Planner"}, format="json")
+    assert (battle.json()["points_awarded"], project.json()["points_awarded"]) == (25, 10)
+
+
+def test_too_short_battle_prompt_gets_a_400(levels):
+    response = client_for(UserFactory()).post("/api/v1/activities/prompt-battle/", {"prompt": "hi"}, format="json")
+    assert response.status_code == 400 and response.json()["detail"].startswith("prompt")
