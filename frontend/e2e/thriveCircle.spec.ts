@@ -93,7 +93,6 @@ test('XP history pages back with "Load older"', async ({ page }) => {
   await expect(events).toHaveCount(50);
   await page.getByRole('button', { name: 'Load older' }).click();
   await expect.poll(() => events.count()).toBeGreaterThan(50);
-  await saveScreenshot(page, 'xp-history-desktop');
 });
 
 test.describe('on a 375 px phone', () => {
@@ -109,12 +108,15 @@ test.describe('on a 375 px phone', () => {
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Help' })).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await saveScreenshot(page, 'thrive-circle-mobile');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await expectNoSeriousViolations(page);
   });
 });
 
 test.describe('accessibility', () => {
   const PAGES = [
     { path: '/play/thrive-circle', heading: 'Your Thrive Circle', screenshot: 'thrive-circle-desktop' },
+    { path: '/play/thrive-circle/history', heading: 'XP history', screenshot: 'xp-history-desktop' },
     { path: '/help/thrive-circles', heading: 'How Thrive Circles work', screenshot: 'help-desktop' },
     { path: '/quick-quizzes', heading: 'Quick Quiz', screenshot: 'quiz-desktop' },
     { path: '/play/prompt-battle', heading: 'Prompt Battle', screenshot: 'prompt-battle-desktop' },

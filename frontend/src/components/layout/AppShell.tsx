@@ -18,7 +18,7 @@ const NAV_ITEMS = [
 ];
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
-  `rounded-lg px-3 py-2 text-sm font-semibold whitespace-nowrap transition-colors ${
+  `block rounded-lg px-3 py-2 text-sm font-semibold whitespace-nowrap transition-colors ${
     isActive ? 'bg-indigo-50 text-indigo-800' : 'text-slate-700 hover:bg-slate-100 hover:text-slate-900'
   }`;
 
@@ -42,12 +42,12 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-6 sm:px-6">
           <Link to={HOME_PATH} className="rounded-lg">
             <BrandMark />
           </Link>
-          <nav aria-label="Main" className="order-last -mx-1 w-full overflow-x-auto md:order-none md:w-auto">
-            <ul className="flex gap-1 px-1">
+          <nav aria-label="Main" className="order-last -mx-3 w-full md:order-none md:mx-0 md:w-auto">
+            <ul className="flex flex-wrap gap-1">
               {NAV_ITEMS.map((item) => (
                 // `end` keeps "Your Thrive Circle" from matching the nested history route.
                 <li key={item.to}>
@@ -58,14 +58,17 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
               ))}
             </ul>
           </nav>
+          {/* On a phone the brand and this block share one row: no avatar, an icon-only button. */}
           <div className="ml-auto flex items-center gap-3">
             <span className="flex min-w-0 items-center gap-2">
-              <Avatar username={user.username} url={user.avatar_url} size="sm" />
-              <span className="max-w-32 truncate text-sm font-medium text-slate-800">{user.username}</span>
+              <span className="hidden sm:contents">
+                <Avatar username={user.username} url={user.avatar_url} size="sm" />
+              </span>
+              <span className="max-w-24 truncate text-sm font-medium text-slate-800 sm:max-w-40">{user.username}</span>
             </span>
             <Button variant="secondary" onClick={() => logout.mutate()} disabled={logout.isPending}>
               <FontAwesomeIcon icon={faRightFromBracket} />
-              Sign out
+              <span className="sr-only sm:not-sr-only">Sign out</span>
             </Button>
           </div>
           {logout.isError && (

@@ -21,7 +21,7 @@ export function CircleMembers({ members }: { members: UserThriveProfile[] }) {
     <Card
       title="Growing with you"
       icon={faUsers}
-      aside={<span className="text-sm text-slate-600">{members.length} others</span>}
+      aside={members.length > 0 && <span className="text-sm text-slate-600">{members.length} others</span>}
     >
       {members.length === 0 ? (
         <p className="text-slate-600">Your circle-mates will appear here once your circle forms.</p>
