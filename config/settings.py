@@ -15,6 +15,7 @@ DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="django-insecure-thrive-circles-local-demo-key")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -153,3 +154,29 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
 }
+
+# --- Operations: the weekly job, self-healing and monitoring (see docs/operations.md) -------------
+from celery.schedules import crontab  # noqa: E402
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+# Sunday 23:00 in TIME_ZONE (Celery reads crontabs in CELERY_TIMEZONE = TIME_ZONE). That is within
+# THRIVE_ASSIGNMENT_LEAD_HOURS of Monday 00:00, so the run builds the coming week. django-celery-beat's
+# DatabaseScheduler copies this entry into its PeriodicTask table when beat starts.
+CELERY_BEAT_SCHEDULE = {
+    "assign-weekly-thrive-circles": {
+        "task": "core.circles.tasks.assign_weekly_circles",
+        "schedule": crontab(minute=0, hour=23, day_of_week=0),
+    },
+}
+# Monitoring: missing circles are an alarm this many hours after the week started.
+THRIVE_ASSIGNMENT_GRACE_HOURS = env.int("THRIVE_ASSIGNMENT_GRACE_HOURS", default=2)
+# A run still "running" after this long was killed half way (its transaction rolled back).
+THRIVE_ASSIGNMENT_STUCK_MINUTES = env.int("THRIVE_ASSIGNMENT_STUCK_MINUTES", default=30)
+# When the page finds the running week without circles, build them: "thread" (in the background of
+# the web process; needs no broker), "celery" (queue the task), "inline" (in the request; small
+# communities and tests) or "off" (only show last week's circle as ended).
+THRIVE_SELF_HEAL = env("THRIVE_SELF_HEAL", default="thread")
+if THRIVE_SELF_HEAL not in {"thread", "celery", "inline", "off"}:
+    raise ImproperlyConfigured("THRIVE_SELF_HEAL must be one of thread, celery, inline, off.")
+# Self-healing asks again at most this often per week (a failed or empty run is not retried sooner).
+THRIVE_SELF_HEAL_RETRY_MINUTES = env.int("THRIVE_SELF_HEAL_RETRY_MINUTES", default=10)

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.csrf import ensure_csrf_cookie
 
 
@@ -14,3 +14,8 @@ def frontend(request):
             content_type="text/plain",
         )
     return HttpResponse(index.read_text(), content_type="text/html")
+
+
+def csrf_failure(request, reason=""):
+    """Django's CSRF refusal as the API's JSON error instead of an HTML page."""
+    return JsonResponse({"detail": f"CSRF Failed: {reason}", "code": "csrf_failed"}, status=403)
