@@ -3,6 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+SIMULATE_EVERY ?= 20
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 
 .PHONY: run install frontend demo-data test test-python test-frontend lock
@@ -32,7 +33,10 @@ demo-data: install
 run: install frontend demo-data
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Your Thrive Circle: http://$(HOST):$(PORT)  (sign in as explorer_eve / thrive-demo)"
-	$(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile -
+	@# Demo members keep earning XP in the background so circle feeds move; stopped with the server.
+	$(PY) manage.py simulate_circle_activity --interval $(SIMULATE_EVERY) > simulate.log 2>&1 & sim=$$!; \
+	  trap 'kill $$sim 2>/dev/null' EXIT INT TERM; \
+	  $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile -
 
 test: install
 	bash scripts/test.sh

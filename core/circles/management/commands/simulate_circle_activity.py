@@ -1,0 +1,49 @@
+import random
+import time
+
+from django.core.management.base import BaseCommand
+
+from core.circles import weeks
+from core.circles.demo import FEATURED, TITLES
+from core.circles.models import UserThriveProfile
+from core.points.models import ActivityType
+from core.points.services import PointsService
+
+ACTIVITIES = [ActivityType.QUIZ_COMPLETED, ActivityType.BATTLE_PARTICIPATED, ActivityType.PROJECT_CREATED]
+
+
+class Command(BaseCommand):
+    help = "Make demo circle members earn XP over time so feeds move (awards go through PointsService)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=float, default=15.0, help="Seconds between awards.")
+        parser.add_argument("--iterations", type=int, default=0, help="Stop after this many awards (0: run until stopped).")
+        parser.add_argument("--seed", type=int, default=None)
+
+    def handle(self, *args, interval, iterations, seed, **options):
+        rng = random.Random(seed)
+        count = 0
+        while not iterations or count < iterations:
+            member = self._member(rng)
+            if member is None:
+                self.stderr.write("No circles this week yet: run assign_thrive_circles first.")
+                return
+            kind = rng.choice(ACTIVITIES)
+            metadata = {"title": rng.choice(TITLES[kind])} if kind in TITLES else {}
+            if kind == ActivityType.QUIZ_COMPLETED:
+                metadata["score"] = rng.choice([67, 100])
+            history = PointsService.award_points(member.user, kind, metadata)
+            count += 1
+            self.stdout.write(f"{member.user.username}: {history.description} (+{history.points_awarded} XP)")
+            if not iterations or count < iterations:
+                time.sleep(interval)
+
+    @staticmethod
+    def _member(rng: random.Random) -> UserThriveProfile | None:
+        """A member of this week's circles, half the time one who shares a circle with a demo account."""
+        this_week = UserThriveProfile.objects.filter(current_circle__week_start=weeks.current_week_start())
+        pools = [this_week.select_related("user").order_by("?")]
+        if rng.random() < 0.5:
+            featured_circles = this_week.filter(user__username__in=FEATURED).values("current_circle")
+            pools.insert(0, pools[0].filter(current_circle__in=featured_circles).exclude(user__username__in=FEATURED))
+        return next((member for pool in pools if (member := pool.first())), None)
