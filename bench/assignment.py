@@ -1,0 +1,390 @@
+#!/usr/bin/env python
+"""Benchmark: CircleAssignmentService.assign_weekly_circles() on N seeded profiles.
+
+    .venv/bin/python bench/assignment.py --users 1000000
+    .venv/bin/python bench/assignment.py --users 100000 --database-url sqlite:////tmp/thrive_bench.sqlite3
+    .venv/bin/python bench/assignment.py --users 1000000 --explain   # EXPLAIN ANALYZE each statement
+
+Creates its own database (default postgres://postgres@127.0.0.1:5432/thrive_bench), migrates it,
+loads the five levels and seeds N users + profiles set-based (INSERT ... SELECT generate_series on
+PostgreSQL, chunked executemany on SQLite). Total XP is lognormal (median ~300 XP: most users are
+Seedlings, a long tail reaches Luminary) and --inactive-share of the users have had no activity for
+more than 28 days, so they are not eligible. Seeding is timed separately and not counted.
+
+The measured part runs in a fresh child process (so its peak RSS is the assignment's, not the
+seeding's): the weekly run, a rerun of the same week (nothing to do), and a top-up run after
+--newcomers new active profiles joined. For each: wall time, SQL statements, tracemalloc peak,
+ru_maxrss, circles created, users placed, and the slowest statements.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import subprocess
+import sys
+import time
+from datetime import timedelta
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _common  # noqa: E402
+
+LOG_MEDIAN_XP = math.log(300)  # lognormal: median 300 XP
+LOG_SIGMA = 1.2  # ~66% Seedling, ~25% Explorer, ~7% Creator, ~1.6% Catalyst, ~0.4% Luminary
+XP_CAP = 200_000
+ACTIVE_DAYS = 27  # active users acted within the last 27 days (eligibility window is 28)
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--users", type=int, required=True, help="profiles to seed")
+    parser.add_argument("--database-url", default=_common.DEFAULT_PG_URL)
+    parser.add_argument("--inactive-share", type=float, default=0.3, help="share of users inactive > 28 days")
+    parser.add_argument("--newcomers", type=int, default=1000, help="profiles added before the top-up run (0: skip)")
+    parser.add_argument("--prior-week", action="store_true",
+                        help="first assign last week's circles (untimed), so the timed run moves everyone "
+                        "from an old circle as in steady state")
+    parser.add_argument("--explain", action="store_true",
+                        help="PostgreSQL: print EXPLAIN (ANALYZE, BUFFERS) of each statement (timings inflate)")
+    parser.add_argument("--statement-timeout", type=int, default=0,
+                        help="PostgreSQL: abort any statement running longer than this many seconds (0: none)")
+    parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--json", help="also write the measured figures to this file")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)  # the child process
+    args = parser.parse_args(argv)
+    if args.users < 1:
+        parser.error("--users must be positive")
+    return args
+
+
+# --------------------------------------------------------------------------- seeding
+
+
+def seed_postgres(n: int, *, inactive_share: float, seed: int, now, week) -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT setseed(%s)", [(seed % 1000) / 1000])
+        # XP is drawn once per user (Box-Muller -> lognormal) and stored as the user's points,
+        # then copied to the profile, so the points ledger and the profile agree.
+        cursor.execute(
+            """
+            INSERT INTO users_user (password, last_login, is_superuser, username, first_name, last_name,
+                email, is_staff, is_active, date_joined, avatar_url, total_points, level,
+                current_streak, max_streak, last_login_date)
+            SELECT '!', NULL, false, 'bench_' || g, '', '', '', false, true,
+                   %(now)s - (random() * interval '700 days'), '', x.xp, x.xp / 100 + 1, 0, 0, NULL
+            FROM generate_series(1, %(n)s) g
+            CROSS JOIN LATERAL (
+                SELECT LEAST(%(cap)s, floor(exp(%(mu)s + %(sigma)s
+                    * sqrt(-2 * ln(1 - random())) * cos(2 * pi() * random()) + 0 * g)))::int AS xp
+            ) x
+            """,
+            {"now": now, "n": n, "cap": XP_CAP, "mu": LOG_MEDIAN_XP, "sigma": LOG_SIGMA},
+        )
+        cursor.execute(
+            """
+            INSERT INTO circles_userthriveprofile (weekly_xp, weekly_xp_week, total_xp, weekly_reset_at,
+                last_activity_at, created_at, current_circle_id, current_level_id, user_id)
+            SELECT CASE WHEN a.active THEN floor(random() * LEAST(u.total_points, 300))::int ELSE 0 END,
+                   %(week)s, u.total_points, %(reset)s,
+                   CASE WHEN a.active THEN %(now)s - random() * %(active_days)s * interval '1 day'
+                        ELSE %(now)s - interval '29 days' - random() * interval '300 days' END,
+                   u.date_joined, NULL,
+                   (SELECT l.id FROM circles_thrivecirclelevel l WHERE l.min_xp <= u.total_points
+                    ORDER BY l.min_xp DESC LIMIT 1),
+                   u.id
+            FROM users_user u CROSS JOIN LATERAL (SELECT random() >= %(inactive)s + 0 * u.id AS active) a
+            WHERE u.username LIKE 'bench\\_%%'
+            """,
+            {"week": week, "reset": now + timedelta(days=7), "now": now, "active_days": ACTIVE_DAYS,
+             "inactive": inactive_share},
+        )
+
+
+def seed_sqlite(n: int, *, inactive_share: float, seed: int, now, week, start: int = 1) -> None:
+    """Chunked executemany: memory stays bounded whatever N is."""
+    from django.db import connection, transaction
+
+    from core.circles.models import ThriveCircleLevel
+
+    levels = list(ThriveCircleLevel.objects.order_by("-min_xp").values_list("min_xp", "id"))
+    rng = random.Random(seed)
+    ops = connection.ops
+    moment, week, reset = ops.adapt_datetimefield_value, ops.adapt_datefield_value(week), ops.adapt_datetimefield_value(now + timedelta(days=7))
+    chunk = 20_000
+    for first in range(start, start + n, chunk):
+        ids = range(first, min(first + chunk, start + n))
+        users, profiles = [], []
+        for i in ids:
+            xp = min(XP_CAP, int(rng.lognormvariate(LOG_MEDIAN_XP, LOG_SIGMA)))
+            active = rng.random() >= inactive_share
+            joined = now - timedelta(days=rng.random() * 700)
+            users.append(("!", f"bench_{i}", moment(joined), xp, xp // 100 + 1))
+            last = (now - timedelta(days=rng.random() * ACTIVE_DAYS)) if active else (
+                now - timedelta(days=29 + rng.random() * 300))
+            level_id = next(level_id for min_xp, level_id in levels if min_xp <= xp)
+            weekly = int(rng.random() * min(xp, 300)) if active else 0
+            profiles.append((weekly, week, xp, reset, moment(last), moment(joined), level_id, f"bench_{i}"))
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.executemany(
+                "INSERT INTO users_user (password, is_superuser, username, first_name, last_name, email,"
+                " is_staff, is_active, date_joined, avatar_url, total_points, level, current_streak, max_streak)"
+                " VALUES (%s, 0, %s, '', '', '', 0, 1, %s, '', %s, %s, 0, 0)",
+                users,
+            )
+            cursor.executemany(
+                "INSERT INTO circles_userthriveprofile (weekly_xp, weekly_xp_week, total_xp, weekly_reset_at,"
+                " last_activity_at, created_at, current_circle_id, current_level_id, user_id)"
+                " SELECT %s, %s, %s, %s, %s, %s, NULL, %s, id FROM users_user WHERE username = %s",
+                profiles,
+            )
+
+
+def add_newcomers(n: int, *, now, week, seed: int) -> None:
+    """New active users who joined after the weekly run (untimed)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT coalesce(max(id), 0) FROM users_user")
+            top = cursor.fetchone()[0]
+            cursor.execute(
+                """
+                INSERT INTO users_user (password, is_superuser, username, first_name, last_name, email,
+                    is_staff, is_active, date_joined, avatar_url, total_points, level, current_streak, max_streak)
+                SELECT '!', false, 'bench_new_' || (%(top)s + g), '', '', '', false, true, %(now)s, '',
+                       (random() * 2000)::int, 1, 0, 0
+                FROM generate_series(1, %(n)s) g
+                """,
+                {"top": top, "n": n, "now": now},
+            )
+            cursor.execute(
+                """
+                INSERT INTO circles_userthriveprofile (weekly_xp, weekly_xp_week, total_xp, weekly_reset_at,
+                    last_activity_at, created_at, current_circle_id, current_level_id, user_id)
+                SELECT 0, %(week)s, u.total_points, %(reset)s, %(now)s, %(now)s, NULL,
+                       (SELECT l.id FROM circles_thrivecirclelevel l WHERE l.min_xp <= u.total_points
+                        ORDER BY l.min_xp DESC LIMIT 1), u.id
+                FROM users_user u WHERE u.username LIKE 'bench\\_new\\_%%'
+                  AND NOT EXISTS (SELECT 1 FROM circles_userthriveprofile p WHERE p.user_id = u.id)
+                """,
+                {"week": week, "reset": now + timedelta(days=7), "now": now},
+            )
+    else:
+        from django.contrib.auth import get_user_model
+
+        start = get_user_model().objects.order_by("-pk").values_list("pk", flat=True).first() + 1
+        seed_sqlite(n, inactive_share=0.0, seed=seed + 1, now=now, week=week, start=start + 10**9)
+
+
+def describe_population(now) -> dict:
+    from django.db.models import Count, Q
+
+    from core.circles import selectors
+    from core.circles.models import UserThriveProfile
+
+    rows = (
+        UserThriveProfile.objects.values("current_level__name", "current_level__order")
+        .annotate(total=Count("id"), eligible=Count("id", filter=Q(last_activity_at__gte=selectors.active_since(now))))
+        .order_by("current_level__order")
+    )
+    return {r["current_level__name"]: (r["total"], r["eligible"]) for r in rows}
+
+
+def prepare(args) -> None:
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+
+    from core.circles import weeks
+
+    _common.recreate_database(args.database_url)
+    with _common.timer() as t:
+        call_command("migrate", verbosity=0, interactive=False)
+        call_command("load_thrive_levels", verbosity=0)
+    print(f"database   {connection.vendor} {connection.settings_dict['NAME']}  (created, migrated, levels loaded in {t['seconds']:.1f} s)")
+
+    now = timezone.now()
+    week = weeks.week_start_for(now)
+    with _common.timer() as t:
+        if connection.vendor == "postgresql":
+            seed_postgres(args.users, inactive_share=args.inactive_share, seed=args.seed, now=now, week=week)
+        else:
+            seed_sqlite(args.users, inactive_share=args.inactive_share, seed=args.seed, now=now, week=week)
+    seconds = t["seconds"]
+    with _common.timer() as t:
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                # What autovacuum would have done on a live table: statistics and visibility map.
+                cursor.execute("VACUUM (ANALYZE) users_user, circles_userthriveprofile")
+                cursor.execute("CHECKPOINT")
+            else:
+                cursor.execute("ANALYZE")
+    print(f"seeding    {args.users:,} users + profiles in {seconds:.1f} s, vacuum/analyze {t['seconds']:.1f} s (not counted)")
+    population = describe_population(now)
+    total = sum(t for t, _ in population.values())
+    print("population " + ", ".join(f"{name} {t:,} ({100 * t / total:.1f}%)" for name, (t, _) in population.items()))
+    eligible = sum(e for _, e in population.values())
+    print(f"eligible   {eligible:,} of {total:,} active in the last 28 days ({100 * eligible / total:.1f}%)")
+    if args.prior_week:
+        from core.circles.services import CircleAssignmentService
+
+        with _common.timer() as t:
+            run = CircleAssignmentService.assign_weekly_circles(now=now - timedelta(days=7), trigger="bench-prior")
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("VACUUM (ANALYZE) circles_userthriveprofile, circles_thrivecircle")
+                cursor.execute("CHECKPOINT")
+        print(f"prior week {run.week_start}: {run.circles_created:,} circles, {run.users_placed:,} placed in {t['seconds']:.1f} s (not counted)")
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('shared_buffers'), current_setting('work_mem'), "
+                           "current_setting('max_parallel_workers_per_gather'), current_setting('synchronous_commit')")
+            sb, wm, par, sync = cursor.fetchone()
+        print(f"server     PostgreSQL shared_buffers={sb} work_mem={wm} max_parallel_workers_per_gather={par} synchronous_commit={sync}")
+    connection.close()
+
+
+# --------------------------------------------------------------------------- measuring (child)
+
+
+class Explainer:
+    """execute_wrapper that EXPLAIN ANALYZEs each statement inside a savepoint, then runs it for real."""
+
+    def __call__(self, execute, sql, params, many, context):
+        conn = context["connection"]
+        head = sql.lstrip().split(None, 1)[0].upper()
+        if conn.in_atomic_block and not many and head in {"SELECT", "UPDATE", "WITH", "DELETE", "INSERT"} \
+                and "pg_advisory" not in sql:
+            raw = context["cursor"].cursor
+            raw.execute("SAVEPOINT bench_explain")
+            raw.execute("EXPLAIN (ANALYZE, BUFFERS, SETTINGS) " + sql, params)
+            plan = "\n".join(row[0] for row in raw.fetchall())
+            raw.execute("ROLLBACK TO SAVEPOINT bench_explain")
+            print(f"\n--- EXPLAIN ANALYZE: {_common.one_line(sql, 200)}\n{plan}")
+        return execute(sql, params, many, context)
+
+
+def measure_run(label: str, now, *, explain: bool) -> dict:
+    import tracemalloc
+
+    from django.db import connection
+
+    from core.circles.services import CircleAssignmentService
+
+    log = _common.QueryLog()
+    backend = _backend_pid()
+    cpu_before = (time.process_time(), _common.proc_cpu_seconds(backend) if backend else None)
+    commits = _common.CommitTimer(connection)
+    tracemalloc.reset_peak()
+    wrappers = [log] + ([Explainer()] if explain else [])
+    started = time.perf_counter()
+    with connection.execute_wrapper(wrappers[0]):
+        if explain:
+            with connection.execute_wrapper(wrappers[1]):
+                run = CircleAssignmentService.assign_weekly_circles(now=now, trigger="bench")
+        else:
+            run = CircleAssignmentService.assign_weekly_circles(now=now, trigger="bench")
+    seconds = time.perf_counter() - started
+    commits.stop()
+    python_cpu = time.process_time() - cpu_before[0]
+    backend_cpu = _common.proc_cpu_seconds(backend) - cpu_before[1] if cpu_before[1] is not None else None
+    result = {
+        "label": label,
+        "status": run.status,
+        "week": str(run.week_start),
+        "seconds": round(seconds, 3),
+        "queries": log.count,
+        "tracemalloc_peak_mib": round(tracemalloc.get_traced_memory()[1] / 2**20, 2),
+        "max_rss_mib": round(_common.max_rss_mib(), 1),
+        "circles_created": run.circles_created,
+        "users_placed": run.users_placed,
+        "statements_seconds": round(sum(s for s, _ in log.statements), 3),
+        "commit_seconds": round(commits.seconds, 3),
+        "python_cpu_seconds": round(python_cpu, 2),
+        "postgres_backend_cpu_seconds": round(backend_cpu, 2) if backend_cpu is not None else None,
+        "slowest": [(round(s, 3), _common.one_line(sql)) for s, sql in log.slowest(5)],
+    }
+    cpu = f"{python_cpu:.2f} s Python" + (f" + {backend_cpu:.2f} s PostgreSQL backend" if backend_cpu is not None else "")
+    print(
+        f"\n{label}: {run.status} week {run.week_start}\n"
+        f"  wall time        {seconds:8.2f} s   (CPU: {cpu})\n"
+        f"  SQL statements   {log.count:8d}  ({result['statements_seconds']:.2f} s executing, "
+        f"{result['commit_seconds']:.2f} s in COMMIT incl. deferred FK checks)\n"
+        f"  tracemalloc peak {result['tracemalloc_peak_mib']:8.1f} MiB (Python allocations during the run)\n"
+        f"  ru_maxrss        {result['max_rss_mib']:8.1f} MiB (whole process, Django included)\n"
+        f"  circles created  {run.circles_created:8,d}\n"
+        f"  users placed     {run.users_placed:8,d}"
+    )
+    print("  slowest statements:")
+    for s, sql in result["slowest"]:
+        print(f"    {s:7.3f} s  {sql}")
+    return result
+
+
+def _backend_pid() -> int | None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def measure(args) -> None:
+    import tracemalloc
+
+    from django.db import connection
+    from django.utils import timezone
+
+    from core.circles import weeks
+
+    if args.statement_timeout and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET statement_timeout = %s", [f"{args.statement_timeout}s"])
+    tracemalloc.start()
+    now = timezone.now()
+    if args.explain:
+        print("(--explain: each statement also runs once under EXPLAIN ANALYZE; wall times are inflated)")
+    results = [measure_run("run 1 (weekly assignment)", now, explain=args.explain)]
+    results.append(measure_run("run 2 (rerun, same week)", now, explain=args.explain))
+    if args.newcomers:
+        with _common.timer() as t:
+            add_newcomers(args.newcomers, now=now, week=weeks.week_start_for(now), seed=args.seed)
+        print(f"\n({args.newcomers:,} newcomers added in {t['seconds']:.1f} s, not counted)")
+        results.append(measure_run(f"run 3 (top-up: {args.newcomers:,} newcomers)", now, explain=args.explain))
+    if connection.vendor == "postgresql":
+        hwm = _common.proc_hwm_mib(_backend_pid())
+        if hwm is not None:
+            print(f"\nPostgreSQL backend peak RSS {hwm:.0f} MiB (includes the shared_buffers pages it touched)")
+            results.append({"label": "postgres_backend_peak_rss_mib", "value": round(hwm)})
+    if args.json:
+        with open(args.json, "w") as fh:
+            json.dump({"users": args.users, "database": connection.vendor, "results": results}, fh, indent=2)
+
+
+def main() -> None:
+    args = parse_args()
+    _common.setup_django(args.database_url)
+    if args.measure:
+        measure(args)
+        return
+    print(f"bench/assignment.py --users {args.users:,}  ({os.cpu_count()} CPUs)")
+    prepare(args)
+    child = [sys.executable, os.path.abspath(__file__), "--measure", *sys.argv[1:]]
+    try:
+        code = subprocess.run(child, env={**os.environ, "PYTHONUNBUFFERED": "1"}).returncode
+    finally:
+        if not args.keep:
+            _common.drop_database(args.database_url)
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()
