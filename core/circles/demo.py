@@ -86,14 +86,18 @@ def _history(rng: random.Random, person: _Person, now: datetime) -> None:
     day_count = max(2, min(span, person.target_xp // rng.randint(60, 140)))
     days = sorted(rng.sample(range(span), day_count))
     if person.active and (last_day - week_start).days >= 0:
-        days.append((last_day - first_day).days)  # everyone active has been around this week
+        # Everyone active shows up at some point this week, not all of them today.
+        days.append(rng.randint(max((week_start - first_day).days, 0), (last_day - first_day).days))
     days = sorted(set(days))
 
+    latest = now - timedelta(minutes=1)
+
     def moment(day_offset: int) -> datetime:
+        """A time in waking hours of that day, never later than a minute ago."""
         day = first_day + timedelta(days=day_offset)
-        latest = now - timedelta(minutes=5) if day == today else None
-        at = timezone.make_aware(datetime.combine(day, time(hour=rng.randint(7, 22), minute=rng.randint(0, 59))))
-        return min(at, latest) if latest else at
+        start = timezone.make_aware(datetime.combine(day, time(hour=7)))
+        end = min(start + timedelta(hours=16), latest)
+        return min(start + (end - start) * rng.random(), latest) if end > start else latest
 
     budget = person.target_xp
     for offset in days:
@@ -108,7 +112,8 @@ def _history(rng: random.Random, person: _Person, now: datetime) -> None:
         person.awards.append((moment(rng.choice(days)), kind, metadata))
         budget -= rules.points_for(kind, metadata)
         if kind == ActivityType.BATTLE_PARTICIPATED and rng.random() < 0.3:
-            person.awards.append((person.awards[-1][0] + timedelta(minutes=20), ActivityType.BATTLE_WON, {}))
+            won_at = min(person.awards[-1][0] + timedelta(minutes=20), now - timedelta(seconds=30))
+            person.awards.append((won_at, ActivityType.BATTLE_WON, {}))
             budget -= rules.POINT_VALUES[ActivityType.BATTLE_WON]
     person.awards.sort(key=lambda award: award[0])
 
