@@ -1,9 +1,7 @@
-import threading
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.db import connection
 from django.db.models import Count, Max, Min
 from django.utils import timezone
 from hypothesis import given, settings as hsettings
@@ -14,6 +12,7 @@ from core.circles.levels import load_default_levels
 from core.circles.models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile
 from core.circles.services import CircleAssignmentService, XPService
 from core.circles.tests.factories import ProfileFactory
+from core.testing import run_concurrently
 from core.users.tests.factories import UserFactory
 
 UTC = ZoneInfo("UTC")
@@ -179,23 +178,7 @@ class AssignmentProperties(HypothesisTestCase):
 def test_two_runs_at_the_same_moment_do_the_work_once():
     load_default_levels()
     make_profiles(60)
-    barrier, runs, errors = threading.Barrier(2), [], []
-
-    def run():
-        try:
-            barrier.wait()
-            runs.append(assign())
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    runs = run_concurrently(assign, assign)
     assert sorted(r.status for r in runs) == ["already_done", "succeeded"]
     assert ThriveCircle.objects.count() == 2
     assert UserThriveProfile.objects.filter(current_circle__isnull=True).count() == 0
@@ -207,20 +190,10 @@ def test_awards_during_a_run_neither_deadlock_nor_lose_xp():
     load_default_levels()
     make_profiles(60)
     newcomer = UserFactory()
-    errors = []
 
     def award():
-        try:
-            for _ in range(20):
-                XPService.add_xp(newcomer, 3)
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
+        for _ in range(20):
+            XPService.add_xp(newcomer, 3)
 
-    thread = threading.Thread(target=award)
-    thread.start()
-    CircleAssignmentService.assign_weekly_circles()
-    thread.join()
-    assert errors == []
+    run_concurrently(award, CircleAssignmentService.assign_weekly_circles)
     assert UserThriveProfile.objects.get(user=newcomer).total_xp == 60

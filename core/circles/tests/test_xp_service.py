@@ -1,10 +1,8 @@
-import threading
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.db import connection
 from django.db.models import Sum
 from hypothesis import given, settings as hsettings
 from hypothesis import strategies as st
@@ -14,6 +12,7 @@ from core.circles.levels import load_default_levels
 from core.circles.models import ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent, XPSource
 from core.circles.services import CircleAssignmentService, XPService
 from core.circles.tests.factories import ProfileFactory
+from core.testing import run_concurrently
 from core.users.tests.factories import UserFactory
 
 UTC = ZoneInfo("UTC")
@@ -120,25 +119,12 @@ def test_concurrent_awards_lose_no_xp(users):
     for person in people:
         XPService.add_xp(person, 1)
     writers, awards_each, amount = 8, 25, 7
-    barrier = threading.Barrier(writers)
-    errors = []
 
     def write(index):
-        try:
-            barrier.wait()
-            for _ in range(awards_each):
-                XPService.add_xp(people[index % users], amount, XPSource.QUIZ, "race")
-        except Exception as exc:  # surfaced below, never swallowed
-            errors.append(exc)
-        finally:
-            connection.close()
+        for _ in range(awards_each):
+            XPService.add_xp(people[index % users], amount, XPSource.QUIZ, "race")
 
-    threads = [threading.Thread(target=write, args=(i,)) for i in range(writers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    run_concurrently(*(lambda i=i: write(i) for i in range(writers)))
     for person in people:
         profile = profile_of(person)
         assert profile.total_xp == profile.weekly_xp == event_sum(person)

@@ -1,14 +1,12 @@
-import threading
-
 import pytest
 from django.contrib.auth.models import Permission
-from django.db import connection
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from core.circles.levels import load_default_levels
 from core.circles.models import UserThriveProfile
 from core.points.models import PointsHistory
+from core.testing import run_concurrently
 from core.users.tests.factories import UserFactory
 
 AWARDS = "/api/v1/xp/awards/"
@@ -93,20 +91,11 @@ def test_a_key_reused_for_another_user_is_a_409(staff):
 def test_concurrent_retries_through_the_api_award_once():
     load_default_levels()
     staff_user, learner = UserFactory(is_staff=True), UserFactory()
-    barrier, statuses = threading.Barrier(5), []
 
     def retry():
-        try:
-            barrier.wait()
-            statuses.append(client_for(staff_user).post(AWARDS, award_body(learner.username, key="race"), format="json").status_code)
-        finally:
-            connection.close()
+        return client_for(staff_user).post(AWARDS, award_body(learner.username, key="race"), format="json").status_code
 
-    threads = [threading.Thread(target=retry) for _ in range(5)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses = run_concurrently(*[retry] * 5)
     assert sorted(statuses) == [200, 200, 200, 200, 201]
     assert PointsHistory.objects.count() == 1 and UserThriveProfile.objects.get(user=learner).total_xp == 20
 

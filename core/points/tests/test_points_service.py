@@ -1,14 +1,13 @@
-import threading
 from datetime import date, timedelta
 
 import pytest
-from django.db import connection
 
 from core.circles.levels import load_default_levels
 from core.circles.models import UserThriveProfile, XPEvent
 from core.exceptions import Conflict
 from core.points.models import ActivityType, PointsHistory
 from core.points.services import PointsService, UnknownActivityType
+from core.testing import run_concurrently
 from core.users.tests.factories import UserFactory
 
 
@@ -105,23 +104,12 @@ def test_thirtieth_day_earns_the_month_streak_bonus(levels):
 def test_concurrent_retries_with_one_key_award_once():
     load_default_levels()
     user = UserFactory()
-    barrier, results, errors = threading.Barrier(6), [], []
 
     def retry():
-        try:
-            barrier.wait()
-            results.append(PointsService.award_points_once(user, ActivityType.QUIZ_COMPLETED, idempotency_key="same")[1])
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
+        return PointsService.award_points_once(user, ActivityType.QUIZ_COMPLETED, idempotency_key="same")[1]
 
-    threads = [threading.Thread(target=retry) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == [] and sorted(results) == [False] * 5 + [True]
+    results = run_concurrently(*[retry] * 6)
+    assert sorted(results) == [False] * 5 + [True]
     assert UserThriveProfile.objects.get(user=user).total_xp == 20
     assert PointsHistory.objects.count() == XPEvent.objects.count() == 1
 
@@ -131,18 +119,5 @@ def test_concurrent_retries_with_one_key_award_once():
 def test_two_logins_at_the_same_moment_award_the_day_once():
     load_default_levels()
     user = UserFactory()
-    barrier = threading.Barrier(4)
-
-    def login():
-        try:
-            barrier.wait()
-            PointsService.record_daily_login(user, today=date(2026, 11, 24))
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=login) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_concurrently(*[lambda: PointsService.record_daily_login(user, today=date(2026, 11, 24))] * 4)
     assert PointsHistory.objects.filter(user=user).count() == 1
