@@ -29,7 +29,7 @@ from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
-from django.db.models import Count, F, IntegerField, Max, Min, OuterRef, Subquery, Sum
+from django.db.models import Count, Max, Min, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -37,7 +37,7 @@ from core.exceptions import Conflict
 from core.points import rules
 from core.points.models import PointsHistory
 
-from . import selectors, weeks
+from . import weeks
 from .levels import INITIAL_LEVELS, load_default_levels
 from .models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent, XPSource
 from .services import CircleAssignmentService
@@ -116,57 +116,78 @@ class BackfillResult:
 
 
 # ---------------------------------------------------------------------------------------------
-# Reads
+# Reads. Aggregates are GROUP BY derived tables joined once (one pass over the history and the
+# events), not correlated subqueries per user; each read is one statement, so a live award
+# committing meanwhile is either wholly in it or wholly out of it (no false alarms).
 # ---------------------------------------------------------------------------------------------
 
 
-def _history_sum(user_ref: str = "pk") -> Subquery:
-    return Subquery(
-        PointsHistory.objects.filter(user=OuterRef(user_ref))
-        .order_by()
-        .values("user")
-        .annotate(s=Sum("points_awarded"))
-        .values("s"),
-        output_field=IntegerField(),
-    )
+def _carry_marker_sql(alias: str) -> str:
+    if connection.vendor == "postgresql":
+        return f"({alias}.metadata ->> '{CARRY_OVER_KEY}') = '{CARRY_OVER_VALUE}'"
+    return f"json_extract({alias}.metadata, '$.{CARRY_OVER_KEY}') = '{CARRY_OVER_VALUE}'"
 
 
-def _carried_sum(user_ref: str = "pk") -> Subquery:
-    return Subquery(
-        XPEvent.objects.filter(user=OuterRef(user_ref), **{f"metadata__{CARRY_OVER_KEY}": CARRY_OVER_VALUE})
-        .order_by()
-        .values("user")
-        .annotate(s=Sum("amount"))
-        .values("s"),
-        output_field=IntegerField(),
-    )
+def _ledger_sql(start: int | None = None, end: int | None = None, *, carried: bool) -> tuple[str, list]:
+    """Per user: `amount` = total_points - sum of PointsHistory (- carry-over events if `carried`),
+    only where it is not zero, with `joined` = date_joined. Users start <= id < end, or all."""
+    users, history, events = get_user_model()._meta.db_table, PointsHistory._meta.db_table, XPEvent._meta.db_table
+    ranged = start is not None
+    bounds = [start, end] if ranged else []
 
+    def in_range(column: str) -> str:
+        return f"{column} >= %s AND {column} < %s AND " if ranged else ""
 
-def _events_sum(user_ref: str = "user") -> Subquery:
-    return Subquery(
-        XPEvent.objects.filter(user=OuterRef(user_ref)).order_by().values("user").annotate(s=Sum("amount")).values("s"),
-        output_field=IntegerField(),
-    )
-
-
-def _users_with_ledger_difference():
-    """Users whose total_points is not the sum of their PointsHistory, with `difference`."""
-    return (
-        get_user_model()
-        .objects.annotate(difference=F("total_points") - Coalesce(_history_sum(), 0))
-        .exclude(difference=0)
-    )
-
-
-def _users_to_carry_over():
-    """Users whose unexplained points are not yet carried over, with the amount still to carry."""
-    return (
-        get_user_model()
-        .objects.annotate(
-            carry=F("total_points") - Coalesce(_history_sum(), 0) - Coalesce(_carried_sum(), 0)
+    params = list(bounds)  # the history aggregate
+    carried_join = carried_term = ""
+    if carried:
+        carried_join = (
+            f"LEFT JOIN (SELECT c.user_id, SUM(c.amount) AS s FROM {events} c "
+            f"WHERE {in_range('c.user_id')}c.points_history_id IS NULL AND {_carry_marker_sql('c')} "
+            "GROUP BY c.user_id) c ON c.user_id = u.id"
         )
-        .exclude(carry=0)
+        carried_term = " - COALESCE(c.s, 0)"
+        params += bounds
+    params += bounds  # the users
+    sql = f"""
+        SELECT u.id AS user_id, u.total_points - COALESCE(h.s, 0){carried_term} AS amount, u.date_joined AS joined
+        FROM {users} u
+        LEFT JOIN (SELECT h.user_id, SUM(h.points_awarded) AS s FROM {history} h
+                   WHERE {in_range('h.user_id')}1 = 1 GROUP BY h.user_id) h ON h.user_id = u.id
+        {carried_join}
+        WHERE {in_range('u.id')}u.total_points - COALESCE(h.s, 0){carried_term} <> 0
+    """
+    return sql, params
+
+
+def _ledger_totals(*, carried: bool) -> tuple[int, int]:
+    sql, params = _ledger_sql(carried=carried)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*), COALESCE(SUM(amount), 0) FROM ({sql}) d", params)
+        users, points = cursor.fetchone()
+    return users, int(points)
+
+
+def _xp_mismatches(limit: int) -> tuple[int, list[XPMismatch]]:
+    """Profiles whose total_xp is not the sum of their events: how many, and the first `limit`."""
+    profiles, users, events = (
+        UserThriveProfile._meta.db_table, get_user_model()._meta.db_table, XPEvent._meta.db_table
     )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            SELECT p.user_id, u.username, p.total_xp, COALESCE(e.s, 0), COUNT(*) OVER ()
+            FROM {profiles} p JOIN {users} u ON u.id = p.user_id
+            LEFT JOIN (SELECT user_id, SUM(amount) AS s FROM {events} GROUP BY user_id) e ON e.user_id = p.user_id
+            WHERE p.total_xp <> COALESCE(e.s, 0)
+            ORDER BY p.user_id
+            LIMIT %s
+            """,
+            [max(limit, 1)],
+        )
+        rows = cursor.fetchall()
+    count = rows[0][4] if rows else 0
+    return count, [XPMismatch(r[0], r[1], r[2], int(r[3])) for r in rows[:limit]]
 
 
 def _level_for_xp_expression(total_xp):
@@ -176,58 +197,66 @@ def _level_for_xp_expression(total_xp):
 
 
 def validate(*, started_at: datetime | None = None, limit: int = 20) -> ValidationReport:
-    """Check the invariants a migration promises. Each count is one statement, so a live award
-    committing meanwhile is either fully in it or fully out of it (no false alarms)."""
+    """Check the invariants a migration promises (see ValidationReport)."""
     started_at = started_at or timezone.now()
-    mismatches = (
-        UserThriveProfile.objects.annotate(events_xp=Coalesce(_events_sum(), 0))
-        .exclude(total_xp=F("events_xp"))
-        .order_by("user_id")
-    )
-    ledger = _users_with_ledger_difference().aggregate(n=Count("pk"), points=Coalesce(Sum("difference"), 0))
-    return ValidationReport(
-        xp_mismatch_count=mismatches.count(),
-        xp_mismatches=[
-            XPMismatch(user_id, username, total_xp, events_xp)
-            for user_id, username, total_xp, events_xp in mismatches.values_list(
-                "user_id", "user__username", "total_xp", "events_xp"
-            )[:limit]
-        ],
-        users_without_profile=get_user_model()
-        .objects.filter(thrive_profile__isnull=True, date_joined__lt=started_at)
-        .count(),
-        history_without_event=PointsHistory.objects.filter(xp_event__isnull=True, created_at__lt=started_at).count(),
-        level_mismatch_count=UserThriveProfile.objects.exclude(
-            current_level=_level_for_xp_expression(OuterRef("total_xp"))
-        ).count(),
-        ledger_difference_users=ledger["n"],
-        ledger_difference_points=ledger["points"],
-    )
+    with _tuned_session():
+        mismatch_count, mismatches = _xp_mismatches(limit)
+        ledger_users, ledger_points = _ledger_totals(carried=False)
+        return ValidationReport(
+            xp_mismatch_count=mismatch_count,
+            xp_mismatches=mismatches,
+            users_without_profile=get_user_model()
+            .objects.filter(thrive_profile__isnull=True, date_joined__lt=started_at)
+            .count(),
+            history_without_event=PointsHistory.objects.filter(
+                xp_event__isnull=True, created_at__lt=started_at
+            ).count(),
+            level_mismatch_count=UserThriveProfile.objects.exclude(
+                current_level=_level_for_xp_expression(OuterRef("total_xp"))
+            ).count(),
+            ledger_difference_users=ledger_users,
+            ledger_difference_points=ledger_points,
+        )
 
 
 def plan_backfill(*, now: datetime | None = None, carry_over: bool = True) -> BackfillPlan:
     """What `migrate_to_thrive_circles` would change now, without writing anything."""
     now = now or timezone.now()
-    missing = PointsHistory.objects.filter(xp_event__isnull=True).aggregate(
-        n=Count("pk"), points=Coalesce(Sum("points_awarded"), 0)
-    )
-    carry = (
-        _users_to_carry_over().aggregate(n=Count("pk"), points=Coalesce(Sum("carry"), 0))
-        if carry_over
-        else {"n": 0, "points": 0}
-    )
-    week = weeks.assignment_week(now)
-    return BackfillPlan(
-        levels_to_load=0 if ThriveCircleLevel.objects.exists() else len(INITIAL_LEVELS),
-        profiles_to_create=get_user_model().objects.filter(thrive_profile__isnull=True).count(),
-        events_to_backfill=missing["n"],
-        points_to_backfill=missing["points"],
-        carry_over_users=carry["n"],
-        carry_over_points=carry["points"],
-        assignment_week=week,
-        week_has_circles=ThriveCircle.objects.filter(week_start=week).exists(),
-        report=validate(started_at=now),
-    )
+    with _tuned_session():
+        missing = PointsHistory.objects.filter(xp_event__isnull=True).aggregate(
+            n=Count("pk"), points=Coalesce(Sum("points_awarded"), 0)
+        )
+        carry_users, carry_points = _ledger_totals(carried=True) if carry_over else (0, 0)
+        week = weeks.assignment_week(now)
+        return BackfillPlan(
+            levels_to_load=0 if ThriveCircleLevel.objects.exists() else len(INITIAL_LEVELS),
+            profiles_to_create=get_user_model().objects.filter(thrive_profile__isnull=True).count(),
+            events_to_backfill=missing["n"],
+            points_to_backfill=missing["points"],
+            carry_over_users=carry_users,
+            carry_over_points=carry_points,
+            assignment_week=week,
+            week_has_circles=ThriveCircle.objects.filter(week_start=week).exists(),
+            report=validate(started_at=now),
+        )
+
+
+@contextmanager
+def _tuned_session() -> Iterator[None]:
+    """PostgreSQL: no JIT for these statements. Their large row estimates trigger JIT compilation,
+    which costs more (about a second per statement) than the set-based statements themselves."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        previous = cursor.fetchone()[0]
+        cursor.execute("SET jit = off")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('jit', %s, false)", [previous])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -251,7 +280,7 @@ def migrate_to_thrive_circles(
     """
     started_at = timezone.now()
     result = BackfillResult()
-    with _single_run():
+    with _single_run(), _tuned_session():
         if not ThriveCircleLevel.objects.exists():
             result.levels_loaded = load_default_levels()
         User = get_user_model()
@@ -349,16 +378,13 @@ def _migrate_batch(start: int, end: int, *, carry_over: bool, result: BackfillRe
         # 2. Points no history row explains (and no earlier carry-over event covers), dated when
         #    the user joined so they count as history, not as this week's XP.
         if carry_over:
-            carry = (
-                _users_to_carry_over()
-                .filter(pk__gte=start, pk__lt=end)
-                .order_by()
-                .values_list("pk", "carry", "date_joined")
-            )
-            sql, params = carry.query.sql_with_params()
+            sql, params = _ledger_sql(start, end, carried=True)
             cursor.execute(f"INSERT INTO {_BATCH_TABLE} (user_id, amount, ts) {sql}", params)
 
-        # 3. Profiles for every user of the range (and anyone in the batch, whatever their id).
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {_BATCH_TABLE}")  # temporary tables get no autovacuum statistics
+
+        # 3. Profiles for every user of the range (the batch holds only these users).
         #    Last activity: the later of joining and the last sign-in; events raise it below.
         cursor.execute(
             f"""
@@ -369,7 +395,7 @@ def _migrate_batch(start: int, end: int, *, carry_over: bool, result: BackfillRe
                         THEN u.last_login ELSE u.date_joined END,
                    %s
             FROM {users} u LEFT JOIN {profiles} p ON p.user_id = u.id
-            WHERE p.id IS NULL AND ((u.id >= %s AND u.id < %s) OR u.id IN (SELECT user_id FROM {_BATCH_TABLE}))
+            WHERE p.id IS NULL AND u.id >= %s AND u.id < %s
             ON CONFLICT (user_id) DO NOTHING
             """,
             [
@@ -397,6 +423,7 @@ def _migrate_batch(start: int, end: int, *, carry_over: bool, result: BackfillRe
                    CASE WHEN h.description <> '' THEN h.description ELSE {description_sql} END,
                    h.metadata, h.created_at, h.id
             FROM {history} h JOIN {_BATCH_TABLE} b ON b.history_id = h.id
+            ORDER BY h.user_id, h.created_at
             """,
             [*source_params, str(XPSource.OTHER), *description_params],
         )
