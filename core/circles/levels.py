@@ -28,3 +28,22 @@ def load_default_levels() -> int:
     missing = [lvl for lvl in INITIAL_LEVELS if not ThriveCircleLevel.objects.filter(name=lvl["name"]).exists()]
     ThriveCircleLevel.objects.bulk_create([ThriveCircleLevel(**lvl) for lvl in missing], ignore_conflicts=True)
     return len(missing)
+
+
+def threshold_problems(levels: list[tuple[str, int, int]]) -> list[str]:
+    """Why a set of (name, order, min_xp) levels is inconsistent, if it is.
+
+    Levels in `order` must need strictly more XP each, and the first must start at 0 XP, so
+    every user (negative corrections aside) has exactly one level for their XP.
+    """
+    problems = []
+    ordered = sorted(levels, key=lambda level: level[1])
+    if ordered and ordered[0][2] != 0:
+        problems.append(f"The first level ({ordered[0][0]}) must start at 0 XP, not {ordered[0][2]}.")
+    for (lower, lower_order, lower_xp), (upper, upper_order, upper_xp) in zip(ordered, ordered[1:]):
+        if upper_xp <= lower_xp:
+            problems.append(
+                f"{upper} (order {upper_order}) must need more XP than {lower} (order {lower_order}, "
+                f"{lower_xp} XP), not {upper_xp}."
+            )
+    return problems
