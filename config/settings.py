@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "core.users",
     "core.points",
     "core.circles",
+    "core.fairplay",
+    "core.insights",
 ]
 
 MIDDLEWARE = [
@@ -180,3 +182,22 @@ if THRIVE_SELF_HEAL not in {"thread", "celery", "inline", "off"}:
     raise ImproperlyConfigured("THRIVE_SELF_HEAL must be one of thread, celery, inline, off.")
 # Self-healing asks again at most this often per week (a failed or empty run is not retried sooner).
 THRIVE_SELF_HEAL_RETRY_MINUTES = env.int("THRIVE_SELF_HEAL_RETRY_MINUTES", default=10)
+
+# --- Fair play and success metrics (docs/fair-play-and-metrics.md) ------------------------------
+# Per-activity limits live in the database (admin: Fair play > Fair-play rules). A circle week is
+# flagged for review when its XP is above THRIVE_SPIKE_FLOOR_XP and above THRIVE_SPIKE_MULTIPLIER x
+# the median XP of the person's previous THRIVE_SPIKE_LOOKBACK_WEEKS weeks.
+THRIVE_SPIKE_MULTIPLIER = env.float("THRIVE_SPIKE_MULTIPLIER", default=3.0)
+THRIVE_SPIKE_FLOOR_XP = env.int("THRIVE_SPIKE_FLOOR_XP", default=600)
+THRIVE_SPIKE_LOOKBACK_WEEKS = env.int("THRIVE_SPIKE_LOOKBACK_WEEKS", default=4)
+CELERY_BEAT_SCHEDULE.update(
+    {
+        # Awards are checked as they happen; this also catches XP granted outside PointsService.
+        "detect-xp-spikes": {"task": "core.fairplay.tasks.detect_xp_spikes", "schedule": crontab(minute=30, hour=0)},
+        # Monday 01:00: store the finished week's success metrics so the dashboard only computes the running week.
+        "snapshot-weekly-kpis": {
+            "task": "core.insights.tasks.snapshot_weekly_kpis",
+            "schedule": crontab(minute=0, hour=1, day_of_week=1),
+        },
+    }
+)

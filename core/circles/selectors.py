@@ -30,13 +30,17 @@ def circle_members(circle: ThriveCircle | None, *, exclude_user=None, limit: int
 
 
 def circle_activity(circle: ThriveCircle | None, *, limit: int = 20) -> list[XPEvent]:
-    """Events of the circle's members during the circle's own week, newest first."""
+    """XP the circle's members earned during the circle's own week, newest first.
+
+    Only positive amounts: an award the fair-play rules refused (0 XP) or a correction after
+    a spike review (negative) stays in the person's own history and is never shown to others.
+    """
     if circle is None:
         return []
     start, end = weeks.week_bounds(circle.week_start)
     return list(
         XPEvent.objects.filter(
-            user__thrive_profile__current_circle=circle, timestamp__gte=start, timestamp__lt=end
+            user__thrive_profile__current_circle=circle, timestamp__gte=start, timestamp__lt=end, amount__gt=0
         ).select_related("user")[:limit]
     )
 

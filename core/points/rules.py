@@ -55,10 +55,15 @@ def points_for(activity_type: ActivityType, metadata: dict) -> int:
     return points
 
 
-def describe(activity_type: ActivityType, metadata: dict) -> str:
-    """'Completed a Quick Quiz: AI Basics' when the caller names the thing, else the plain line."""
+def describe(activity_type: ActivityType, metadata: dict, *, note: str = "") -> str:
+    """'Completed a Quick Quiz: AI Basics' when the caller names the thing, else the plain line.
+
+    `note` explains a fair-play reduction in the person's own words of the history:
+    'Completed a Quick Quiz (7th today: 5 of 20 XP)'.
+    """
     title = metadata.get("title")
     base = DESCRIPTIONS[activity_type]
     if activity_type == ActivityType.QUIZ_COMPLETED and metadata.get("score") == 100:
         base += " with a perfect score"
-    return f"{base}: {title}" if isinstance(title, str) and title.strip() else base
+    text = f"{base}: {title}" if isinstance(title, str) and title.strip() else base
+    return f"{text} ({note})" if note else text

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from core.circles.services import XPService
 from core.exceptions import ApplicationError, Conflict
+from core.fairplay.services import SpikeReviewService, assess_award, lock_user
 
 from . import rules
 from .models import ActivityType, PointsHistory
@@ -41,6 +42,14 @@ class PointsService:
     ) -> tuple[PointsHistory, bool]:
         """Like award_points, returning (history, created).
 
+        The fair-play rules (core/fairplay) decide what the award is worth: full points, fewer
+        (a repeat of the day, the daily cap) or none (the cooldown). Every award is recorded
+        all the same, PointsHistory and XPEvent alike, with the points actually granted, the
+        plan's `base_points` and the `fair_play_rule` that applied, so history and audit agree.
+        The user's row is locked before today's awards are counted: concurrent awards to one
+        person are decided one after the other. A week far above the person's usual XP is
+        flagged for review here (SpikeReviewService.check_after_award).
+
         With an idempotency key a retry returns the first award and changes nothing, also when
         two retries race: the unique key lets exactly one insert win and the other reads it.
         Reusing a key for a different user or activity is a Conflict.
@@ -51,25 +60,37 @@ class PointsService:
             existing = PointsHistory.objects.filter(idempotency_key=idempotency_key).first()
             if existing is not None:
                 return _replayed(existing, user, activity_type), False
-        points = rules.points_for(activity_type, metadata)
-        description = rules.describe(activity_type, metadata)
+        lock_user(user.pk)
+        now = timezone.now()
+        base_points = rules.points_for(activity_type, metadata)
+        decision = assess_award(user, activity_type, base_points, now=now)
+        description = rules.describe(activity_type, metadata, note=decision.note)
         try:
             with transaction.atomic():
                 history = PointsHistory.objects.create(
                     user=user,
                     activity_type=activity_type,
-                    points_awarded=points,
+                    points_awarded=decision.points,
+                    base_points=base_points,
+                    fair_play_rule=decision.rule,
                     description=description,
                     metadata=metadata,
+                    created_at=now,
                     idempotency_key=idempotency_key or None,
                 )
         except IntegrityError:
             if not idempotency_key:
                 raise
             return _replayed(PointsHistory.objects.get(idempotency_key=idempotency_key), user, activity_type), False
-        new_total = F("total_points") + points
-        get_user_model().objects.filter(pk=user.pk).update(total_points=new_total, level=new_total / 100 + 1)
-        XPService.add_xp(user, points, rules.XP_SOURCES[activity_type], description, metadata=metadata, points_history=history)
+        if decision.points:
+            new_total = F("total_points") + decision.points
+            get_user_model().objects.filter(pk=user.pk).update(total_points=new_total, level=new_total / 100 + 1)
+        xp_metadata = {**metadata, "base_points": base_points, "fair_play_rule": decision.rule} if decision.is_limited else metadata
+        XPService.add_xp(
+            user, decision.points, rules.XP_SOURCES[activity_type], description, metadata=xp_metadata, points_history=history
+        )
+        if decision.points > 0:
+            SpikeReviewService.check_after_award(user, now=now)
         return history, True
 
     @staticmethod
@@ -80,7 +101,8 @@ class PointsService:
         The user row is locked, so two logins at the same moment award once.
         """
         today = today or timezone.localdate()
-        locked = get_user_model().objects.select_for_update().get(pk=user.pk)
+        lock_user(user.pk)
+        locked = get_user_model().objects.get(pk=user.pk)
         if locked.last_login_date == today:
             return []
         streak = locked.current_streak + 1 if locked.last_login_date == today - timedelta(days=1) else 1
