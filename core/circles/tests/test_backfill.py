@@ -222,6 +222,17 @@ def test_unexplained_mismatch_is_listed_and_fails_the_command(levels, midweek):
 
 
 @pytest.mark.django_db
+def test_validation_flags_awards_and_users_left_behind(levels, midweek):
+    legacy_user({"points_awarded": 20, "created_at": days_ago(3)}, date_joined=days_ago(10))
+
+    report = backfill.validate()
+
+    assert (report.users_without_profile, report.history_without_event) == (1, 1)
+    assert not report.ok
+    assert backfill.validate(started_at=days_ago(30)).ok  # both came after a run started then
+
+
+@pytest.mark.django_db
 def test_first_circles_are_built_for_active_users_only(levels, midweek):
     active = [legacy_user({"points_awarded": 20, "created_at": days_ago(3)}) for _ in range(4)]
     dormant = legacy_user({"points_awarded": 20, "created_at": days_ago(90)}, date_joined=days_ago(400))
@@ -277,10 +288,10 @@ def test_one_batch_takes_the_same_queries_whatever_its_size(levels, django_asser
     for _ in range(users):
         legacy_user({"points_awarded": 20}, {"points_awarded": 5}, extra_points=1)
 
-    # levels check, id bounds; the batch: entry level, temp table (2), pending rows, carry-over,
-    # profiles, events, carry events, counters, totals, clear; then the validation (8 statements).
-    # PostgreSQL adds the advisory lock and unlock that keep migrations one at a time.
-    with django_assert_num_queries(21 + 2 * (connection.vendor == "postgresql")):
+    # levels check, id bounds; the batch: entry level, savepoint, temp table (2), pending rows,
+    # carry-over, profiles, events, carry events, counters, totals, clear, release; validation (5).
+    # PostgreSQL adds the advisory lock and unlock, JIT off and back twice (6) and ANALYZE.
+    with django_assert_num_queries(20 + 9 * (connection.vendor == "postgresql")):
         backfill.migrate_to_thrive_circles(batch_size=1000, assign_circles=False)
 
 
