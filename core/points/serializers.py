@@ -23,8 +23,13 @@ class AwardSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = PointsHistory
-        fields = ["id", "user", "activity_type", "points_awarded", "description", "metadata",
-                  "created_at", "idempotency_key", "xp_event_id", "replayed"]
+        fields = ["id", "user", "activity_type", "points_awarded", "base_points", "fair_play_rule", "description",
+                  "metadata", "created_at", "idempotency_key", "xp_event_id", "replayed"]
+        extra_kwargs = {
+            "points_awarded": {"help_text": "Points actually granted, after the fair-play rules."},
+            "base_points": {"help_text": "The activity's plan value before the fair-play rules (null on old awards)."},
+            "fair_play_rule": {"help_text": "The rule that reduced or refused the award; empty for full points."},
+        }
 
 
 class QuizQuestionSerializer(serializers.Serializer):

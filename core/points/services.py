@@ -91,6 +91,7 @@ class PointsService:
         )
         if decision.points > 0:
             SpikeReviewService.check_after_award(user, now=now)
+        history.fair_play_note = decision.note  # for the activity pages' messages; "" for full points
         return history, True
 
     @staticmethod

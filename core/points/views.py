@@ -57,8 +57,15 @@ def quiz(request):
     )
     total = len(activities.QUIZ["questions"])
     message = "Perfect score!" if correct == total else f"{correct} of {total} right: every quiz helps you grow."
+    message = _with_fair_play_note(message, history)
     result = {"correct": correct, "total": total, "score": score, "points_awarded": history.points_awarded, "message": message}
     return Response(QuizResultSerializer(result).data)
+
+
+def _with_fair_play_note(message: str, history) -> str:
+    """Say why an award earned less than usual (a repeat of the day, the daily limit, the cooldown)."""
+    note = getattr(history, "fair_play_note", "")
+    return f"{message} ({note})" if note else message
 
 
 def _activity_endpoint(serializer_class, activity_type, message, title_field=None):
@@ -69,7 +76,8 @@ def _activity_endpoint(serializer_class, activity_type, message, title_field=Non
         entry.is_valid(raise_exception=True)
         metadata = {"title": entry.validated_data[title_field]} if title_field else {}
         history = PointsService.award_points(request.user, activity_type, metadata)
-        return Response(ActivityResultSerializer({"points_awarded": history.points_awarded, "message": message}).data)
+        result = {"points_awarded": history.points_awarded, "message": _with_fair_play_note(message, history)}
+        return Response(ActivityResultSerializer(result).data)
 
     return endpoint
 
