@@ -137,20 +137,24 @@ def seed_demo_community(*, count: int = 300, seed: int = 42) -> int:
     )
     history, events, profiles = [], [], []
     current_week = weeks.week_start_for(now)
+    fair_play = FairPlayReplay()
     for user, person in zip(users, people):
         total = weekly = 0
         for at, kind, metadata in person.awards:
-            points = rules.points_for(kind, metadata)
-            description = rules.describe(kind, metadata)
+            base = rules.points_for(kind, metadata)
+            decision = fair_play.decide(user.username, kind, base, at)
+            points = decision.points
+            description = rules.describe(kind, metadata, note=decision.note)
             ledger = PointsHistory(
-                user=user, activity_type=kind, points_awarded=points, description=description,
-                metadata=metadata, created_at=at,
+                user=user, activity_type=kind, points_awarded=points, base_points=base,
+                fair_play_rule=decision.rule, description=description, metadata=metadata, created_at=at,
             )
             history.append(ledger)
+            xp_metadata = {**metadata, "base_points": base, "fair_play_rule": decision.rule} if decision.rule else metadata
             events.append(
                 XPEvent(
                     user=user, amount=points, source=rules.XP_SOURCES[kind], description=description,
-                    metadata=metadata, timestamp=at, points_history=ledger,
+                    metadata=xp_metadata, timestamp=at, points_history=ledger,
                 )
             )
             total += points
@@ -175,6 +179,30 @@ def seed_demo_community(*, count: int = 300, seed: int = 42) -> int:
     XPEvent.objects.bulk_create(events, batch_size=2000)
     UserThriveProfile.objects.bulk_create(profiles, batch_size=2000)
     return len(users)
+
+
+class FairPlayReplay:
+    """Applies the fair-play rules (core/fairplay) to generated history, award by award in time
+    order, so demo records look like live ones: some repeats diminished, some refused."""
+
+    def __init__(self):
+        from core.fairplay.models import FairPlayRule
+        from core.fairplay.services import load_default_rules
+
+        load_default_rules()
+        self.limits = {rule.activity_type: rule.as_limits() for rule in FairPlayRule.objects.filter(is_active=True)}
+        self.usage = {}  # (person, activity, day) -> (repeats, xp, last counted moment)
+
+    def decide(self, person: str, kind: str, base: int, at: datetime):
+        from core.fairplay import limits
+
+        day = timezone.localdate(at)
+        repeats, xp, last = self.usage.get((person, kind, day), (0, 0, None))
+        usage = limits.Usage(repeats, xp, (at - last).total_seconds() if last else None)
+        decision = limits.decide(base, self.limits.get(kind), usage)
+        if decision.rule != limits.COOLDOWN:
+            self.usage[(person, kind, day)] = (repeats + 1, xp + decision.points, at)
+        return decision
 
 
 def _streak(days) -> int:

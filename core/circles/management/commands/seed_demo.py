@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
 from core.circles.demo import DEMO_PASSWORD, FEATURED, seed_demo_community
+from core.fairplay.demo import seed_demo_spike
+from core.insights.demo import DEMO_STAFF, ensure_demo_staff, seed_demo_views
 
 
 class Command(BaseCommand):
@@ -14,6 +16,11 @@ class Command(BaseCommand):
         created = seed_demo_community(count=options["users"], seed=options["seed"])
         if created:
             self.stdout.write(self.style.SUCCESS(f"Seeded {created} demo users."))
+            views = seed_demo_views(seed=options["seed"])
+            reviews = seed_demo_spike()
+            self.stdout.write(f"Seeded {views} days of page and feed views; {reviews} XP spike(s) waiting for review.")
         else:
             self.stdout.write("Demo community already present; nothing to do.")
+        ensure_demo_staff(DEMO_PASSWORD)
         self.stdout.write(f"Sign in as any of {', '.join(FEATURED)} with password '{DEMO_PASSWORD}'.")
+        self.stdout.write(f"Staff (success metrics dashboard, admin): {DEMO_STAFF} / {DEMO_PASSWORD}.")
