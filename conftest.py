@@ -5,7 +5,7 @@ import os
 import socket
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import connection
 
 
@@ -28,8 +28,17 @@ def pytest_runtest_setup(item):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    cache.clear()  # throttling counters must not leak between tests
+    for cache in caches.all():
+        cache.clear()  # throttling counters and feature flags must not leak between tests
     yield
+
+
+@pytest.fixture(autouse=True)
+def _thrive_circles_launched(settings):
+    """Thrive Circles is open to everyone, as on a fresh install. The data migration's flag says so,
+    but transactional tests flush it away, so a missing flag counts as on here (in production it
+    counts as off). core/launch/tests set each launch state explicitly."""
+    settings.WAFFLE_FLAG_DEFAULT = True
 
 
 @pytest.fixture(autouse=True)

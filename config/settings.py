@@ -29,11 +29,13 @@ INSTALLED_APPS = [
     "rest_framework.authtoken",
     "drf_spectacular",
     "django_celery_beat",
+    "waffle",
     "core.users",
     "core.points",
     "core.circles",
     "core.fairplay",
     "core.insights",
+    "core.launch",
 ]
 
 MIDDLEWARE = [
@@ -75,7 +77,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://")}
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://"),
+    # Feature flags (django-waffle) on the same backend with a short timeout: saving a flag clears it
+    # at once in a shared cache (Redis) and in the saving process; other processes with a per-process
+    # cache (locmem) see the change within THRIVE_FLAG_CACHE_SECONDS.
+    "flags": {
+        **env.cache("CACHE_URL", default="locmemcache://thrive-flags"),
+        "TIMEOUT": env.int("THRIVE_FLAG_CACHE_SECONDS", default=30),
+    },
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -89,13 +100,17 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 FRONTEND_DIST = BASE_DIR / "frontend" / "dist"
 STATICFILES_DIRS = [FRONTEND_DIST] if FRONTEND_DIST.exists() else []
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
+# In development WhiteNoise serves frontend/dist straight from the finders and rescans it on every
+# request, so a rebuilt front end shows without collectstatic; in production only STATIC_ROOT.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 
 # Security: secure by default behind HTTPS, relaxed only for the local demo over http.
 SECURE_SSL = env.bool("DJANGO_SECURE_SSL", default=False)
@@ -141,6 +156,14 @@ CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="redis://127.0.0.1:
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+
+# Soft launch (core/launch, docs/operations.md): who sees Thrive Circles is the django-waffle flag
+# `thrive_circles`, managed in the admin. A data migration creates it on for everyone; a missing flag
+# means off. Its percentage is applied per signed-in user (core/launch/flags.py), not per browser
+# cookie, so waffle's middleware (which only writes those cookies) is not installed.
+WAFFLE_CACHE_NAME = "flags"
+WAFFLE_FLAG_DEFAULT = False
+WAFFLE_SECURE = SECURE_SSL
 
 # Thrive Circles product knobs (read through django.conf.settings).
 THRIVE_CIRCLE_SIZE = env.int("THRIVE_CIRCLE_SIZE", default=25)

@@ -11,6 +11,7 @@ api_v1 = [
     path("", include("core.circles.api_urls")),
     path("", include("core.points.urls")),
     path("", include("core.insights.urls")),
+    path("", include("core.launch.urls")),
 ]
 
 urlpatterns = [

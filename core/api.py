@@ -26,4 +26,6 @@ ERRORS = SimpleNamespace(
     bad_request_auth={**_bad_request, **_auth},
     bad_request={**_bad_request, 429: _auth[429]},
     conflict={409: OpenApiResponse(ErrorSerializer, description="Conflicts with an earlier request.")},
+    # Thrive Circles endpoints for a user outside the soft launch (core/launch): a plain 404.
+    not_in_launch={404: OpenApiResponse(ErrorSerializer, description="Not found (also: Thrive Circles is not open to you yet).")},
 )

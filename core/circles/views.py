@@ -2,10 +2,11 @@
 
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.decorators import api_view, permission_classes
-from rest_framework.permissions import AllowAny, IsAdminUser
+from rest_framework.permissions import AllowAny, IsAdminUser, IsAuthenticated
 from rest_framework.response import Response
 
 from core.api import ERRORS, ErrorSerializer
+from core.launch.permissions import InThriveCirclesLaunch
 
 from . import health, scheduling, selectors
 from .serializers import (
@@ -20,8 +21,9 @@ from .models import ThriveCircleLevel
 from .services import ensure_profile
 
 
-@extend_schema(responses={200: ThriveCircleDataSerializer, **ERRORS.auth})
+@extend_schema(responses={200: ThriveCircleDataSerializer, **ERRORS.auth, **ERRORS.not_in_launch})
 @api_view(["GET"])
+@permission_classes([IsAuthenticated, InThriveCirclesLaunch])
 def your_thrive_circle(request):
     """The viewer's level, progress, circle, members, activity, countdown and suggestions."""
     ensure_profile(request.user)
@@ -33,8 +35,12 @@ def your_thrive_circle(request):
     return Response(ThriveCircleDataSerializer(page, context={"viewer_id": request.user.pk}).data)
 
 
-@extend_schema(parameters=[XPHistoryQuerySerializer], responses={200: XPHistorySerializer, **ERRORS.bad_request_auth})
+@extend_schema(
+    parameters=[XPHistoryQuerySerializer],
+    responses={200: XPHistorySerializer, **ERRORS.bad_request_auth, **ERRORS.not_in_launch},
+)
 @api_view(["GET"])
+@permission_classes([IsAuthenticated, InThriveCirclesLaunch])
 def my_xp_history(request):
     """The viewer's own XP events, newest first; pass `next_cursor` back as `cursor` to page further."""
     query = XPHistoryQuerySerializer(data=request.query_params)
@@ -52,7 +58,8 @@ def my_xp_history(request):
 @api_view(["GET"])
 @permission_classes([AllowAny])
 def thrive_levels(request):
-    """The Thrive Circle levels, lowest first."""
+    """The Thrive Circle levels, lowest first. Public reference data (names and XP thresholds, no
+    user or circle data), so it is not gated by the soft launch (docs/operations.md)."""
     return Response(ThriveLevelsSerializer({"levels": ThriveCircleLevel.objects.order_by("order")}).data)
 
 

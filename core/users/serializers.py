@@ -1,16 +1,36 @@
 from django.contrib.auth import get_user_model
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from core.launch.flags import thrive_circles_enabled
+from core.launch.selectors import onboarding_completed_at
 
 
 class SessionUserSerializer(serializers.ModelSerializer):
+    """The signed-in user; needs the request in the context (the launch flag is decided per request)."""
+
     avatar_url = serializers.SerializerMethodField()
+    thrive_circles_enabled = serializers.SerializerMethodField(
+        help_text="Whether this user is in the Thrive Circles launch; if not, the app shows a coming-soon page."
+    )
+    onboarding_completed_at = serializers.SerializerMethodField(
+        help_text="When the user finished or skipped the tour of Your Thrive Circle; null: show it."
+    )
 
     class Meta:
         model = get_user_model()
-        fields = ["id", "username", "avatar_url", "is_staff"]
+        fields = ["id", "username", "avatar_url", "is_staff", "thrive_circles_enabled", "onboarding_completed_at"]
 
     def get_avatar_url(self, user) -> str | None:
         return user.avatar_url or None
+
+    def get_thrive_circles_enabled(self, user) -> bool:
+        return thrive_circles_enabled(self.context["request"])
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_onboarding_completed_at(self, user) -> str | None:
+        completed_at = onboarding_completed_at(user)
+        return None if completed_at is None else serializers.DateTimeField().to_representation(completed_at)
 
 
 class SessionSerializer(serializers.Serializer):

@@ -29,7 +29,7 @@ class SessionView(APIView):
         user = request.user if request.user.is_authenticated else None
         if user is not None:
             PointsService.record_daily_login(user)  # once a day, however often the app opens
-        return Response(SessionSerializer({"user": user}).data)
+        return Response(SessionSerializer({"user": user}, context={"request": request}).data)
 
 
 @method_decorator(csrf_protect, name="dispatch")
@@ -47,7 +47,7 @@ class LoginView(APIView):
             raise InvalidCredentials("Invalid username or password.")
         login(request, user)
         PointsService.record_daily_login(user)
-        return Response(SessionSerializer({"user": user}).data)
+        return Response(SessionSerializer({"user": user}, context={"request": request}).data)
 
 
 class LogoutView(APIView):

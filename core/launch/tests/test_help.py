@@ -1,0 +1,41 @@
+import time_machine
+from rest_framework.test import APIClient
+
+from core.points.models import ActivityType
+from core.points.rules import PERFECT_QUIZ_BONUS, POINT_VALUES
+from core.users.tests.factories import UserFactory
+
+HELP = "/api/v1/thrive-circles/help/"
+
+
+def get_help():
+    client = APIClient()
+    client.force_authenticate(UserFactory())
+    response = client.get(HELP)
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_xp_values_come_from_the_points_table(db):
+    ways = get_help()["ways_to_earn"]
+    awards = {row["activity_type"]: row["xp"] for row in ways if row["label"] != "Perfect score bonus on a quiz"}
+    assert awards == {activity.value: xp for activity, xp in POINT_VALUES.items()}
+    assert {"activity_type": "quiz_completed", "source": "quiz", "label": "Perfect score bonus on a quiz", "xp": PERFECT_QUIZ_BONUS} in ways
+
+
+def test_ways_to_earn_follow_the_plans_order(db):
+    sources = [row["source"] for row in get_help()["ways_to_earn"]]
+    order = ["quiz", "prompt_battle", "project", "daily_login", "streak", "achievement"]
+    assert sorted(sources, key=order.index) == sources
+
+
+def test_the_next_reset_is_monday_midnight_in_the_platform_time_zone(db, settings):
+    settings.TIME_ZONE = "Europe/Berlin"
+    with time_machine.travel("2026-11-25T12:00:00+00:00", tick=False):
+        data = get_help()
+    assert data["time_zone"] == "Europe/Berlin"
+    assert data["reset_at"] == "2026-11-30T00:00:00+01:00"
+
+
+def test_every_activity_type_is_explained(db):
+    assert {row["activity_type"] for row in get_help()["ways_to_earn"]} == set(ActivityType.values)
