@@ -1,5 +1,7 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './components/layout/RequireAuth';
+import { LoadingRegion, Skeleton } from './components/ui/Skeleton';
 import { HOME_PATH } from './lib/paths';
 import NewProjectPage from './pages/activities/NewProjectPage';
 import PromptBattlePage from './pages/activities/PromptBattlePage';
@@ -9,6 +11,9 @@ import ThriveCirclesHelpPage from './pages/help/ThriveCirclesHelpPage';
 import NotFoundPage from './pages/NotFoundPage';
 import XPHistoryPage from './pages/play/XPHistoryPage';
 import YourThriveCirclePage from './pages/play/YourThriveCirclePage';
+
+// Staff only and rarely opened: the dashboard and its charts load on demand, outside the main bundle.
+const ThriveCirclesInsightsPage = lazy(() => import('./pages/insights/ThriveCirclesInsightsPage'));
 
 // Declarative routes rather than a data router: we load data with TanStack
 // Query, and this keeps ~17 kB (gzipped) of router code out of the bundle.
@@ -24,6 +29,20 @@ export function AppRoutes() {
         <Route path="/quick-quizzes" element={<QuickQuizPage />} />
         <Route path="/play/prompt-battle" element={<PromptBattlePage />} />
         <Route path="/projects/new" element={<NewProjectPage />} />
+        <Route
+          path="/insights/thrive-circles"
+          element={
+            <Suspense
+              fallback={
+                <LoadingRegion label="Loading the insights dashboard…">
+                  <Skeleton className="h-64 rounded-2xl" />
+                </LoadingRegion>
+              }
+            >
+              <ThriveCirclesInsightsPage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -16,6 +16,8 @@ const NAV_ITEMS = [
   { to: '/play/thrive-circle/history', label: 'XP history' },
   { to: '/help/thrive-circles', label: 'Help' },
 ];
+// Shown only to staff (`is_staff` from the session); the API refuses everyone else anyway.
+const STAFF_NAV_ITEMS = [{ to: '/insights/thrive-circles', label: 'Insights' }];
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `block rounded-lg px-3 py-2 text-sm font-semibold whitespace-nowrap transition-colors ${
@@ -48,7 +50,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </Link>
           <nav aria-label="Main" className="order-last -mx-3 w-full md:order-none md:mx-0 md:w-auto">
             <ul className="flex flex-wrap gap-1">
-              {NAV_ITEMS.map((item) => (
+              {[...NAV_ITEMS, ...(user.is_staff ? STAFF_NAV_ITEMS : [])].map((item) => (
                 // `end` keeps "Your Thrive Circle" from matching the nested history route.
                 <li key={item.to}>
                   <NavLink to={item.to} end className={navLinkClass}>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { WhatAreThriveCirclesPanel } from '../../components/help/WhatAreThriveCircles';
+import { ViewedWhenVisible } from '../../components/insights/ViewedWhenVisible';
 import { CircleActivityFeed } from '../../components/thriveCircle/CircleActivityFeed';
 import { CircleInfoCard } from '../../components/thriveCircle/CircleInfoCard';
 import { CircleMembers } from '../../components/thriveCircle/CircleMembers';
@@ -13,10 +14,12 @@ import { PageHeader } from '../../components/ui/PageHeader';
 import { SectionErrorBoundary } from '../../components/ui/SectionErrorBoundary';
 import { formatWeekRange } from '../../lib/format';
 import { useYourThriveCircle } from '../../services/thriveCircles';
+import { useRecordView } from '../../services/views';
 import type { ThriveCircleData } from '../../types/thriveCircles';
 
 export default function YourThriveCirclePage() {
   const { data, error, isError, isFetching, refetch, dataUpdatedAt } = useYourThriveCircle();
+  useRecordView('thrive_circle_page'); // counted for the success metrics
   const retry = () => void refetch();
 
   let body: ReactNode;
@@ -84,7 +87,9 @@ function ThriveCircleSections({ data, resetAt, onResetElapsed }: SectionsProps) 
           />
         </Section>
         <Section order="order-5" name="your circle's activity">
-          <CircleActivityFeed events={data.recent_activity} viewerUsername={data.user_profile.username} />
+          <ViewedWhenVisible feature="activity_feed">
+            <CircleActivityFeed events={data.recent_activity} viewerUsername={data.user_profile.username} />
+          </ViewedWhenVisible>
         </Section>
       </div>
       <div className="contents lg:flex lg:flex-col lg:gap-6">

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+
+// Drawing space in SVG units; the SVG scales to its container's width.
+export const WIDTH = 600;
+export const HEIGHT = 210;
+export const PAD = { top: 10, right: 8, bottom: 26, left: 46 };
+export const PLOT_WIDTH = WIDTH - PAD.left - PAD.right;
+export const PLOT_HEIGHT = HEIGHT - PAD.top - PAD.bottom;
+
+/** Centre of the `index`-th of `count` week bands. */
+export function xAt(index: number, count: number): number {
+  return PAD.left + ((index + 0.5) * PLOT_WIDTH) / count;
+}
+
+/** Vertical position of `value` on an axis from 0 to `max`. */
+export function yAt(value: number, max: number): number {
+  return PAD.top + PLOT_HEIGHT - (Math.max(0, Math.min(value, max)) / max) * PLOT_HEIGHT;
+}
+
+interface ChartFrameProps {
+  /** What the chart shows, for screen readers (the table under it has the numbers). */
+  label: string;
+  weekLabels: string[];
+  yMax: number;
+  formatY: (value: number) => string;
+  children: ReactNode;
+}
+
+/** Axes, three gridlines and every other week label, around the marks in `children`. */
+export function ChartFrame({ label, weekLabels, yMax, formatY, children }: ChartFrameProps) {
+  const count = weekLabels.length;
+  const step = count > 8 ? 2 : 1;
+  return (
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="h-auto w-full overflow-visible">
+      {[0, 0.5, 1].map((fraction) => {
+        const y = yAt(yMax * fraction, yMax);
+        return (
+          <g key={fraction}>
+            <line x1={PAD.left} x2={WIDTH - PAD.right} y1={y} y2={y} className="stroke-slate-200" strokeWidth={1} />
+            <text x={PAD.left - 6} y={y} dy="0.32em" textAnchor="end" className="fill-slate-600 text-[11px]">
+              {formatY(yMax * fraction)}
+            </text>
+          </g>
+        );
+      })}
+      {weekLabels.map((text, index) =>
+        // The newest week is always labelled; then every other one going back.
+        (count - 1 - index) % step === 0 ? (
+          <text key={text} x={xAt(index, count)} y={HEIGHT - 8} textAnchor="middle" className="fill-slate-600 text-[11px]">
+            {text}
+          </text>
+        ) : null,
+      )}
+      {children}
+    </svg>
+  );
+}
