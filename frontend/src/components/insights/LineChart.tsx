@@ -1,5 +1,6 @@
 import { niceMax } from '../../lib/charts';
-import { ChartFrame, xAt, yAt } from './ChartFrame';
+import { ChartFrame } from './ChartFrame';
+import { xAt, yAt } from './geometry';
 
 export interface LineSeries {
   name: string;

@@ -1,5 +1,6 @@
 import { niceMax } from '../../lib/charts';
-import { ChartFrame, PLOT_WIDTH, yAt, xAt } from './ChartFrame';
+import { ChartFrame } from './ChartFrame';
+import { PLOT_WIDTH, xAt, yAt } from './geometry';
 
 interface StackedBarChartProps {
   label: string;
