@@ -20,6 +20,7 @@ ru_maxrss, circles created, users placed, and the slowest statements.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -44,6 +45,8 @@ def parse_args(argv=None):
     parser.add_argument("--database-url", default=_common.DEFAULT_PG_URL)
     parser.add_argument("--inactive-share", type=float, default=0.3, help="share of users inactive > 28 days")
     parser.add_argument("--newcomers", type=int, default=1000, help="profiles added before the top-up run (0: skip)")
+    parser.add_argument("--returning", type=int, default=2,
+                        help="then time add_xp for this many returning inactive users (it seats them)")
     parser.add_argument("--prior-week", action="store_true",
                         help="first assign last week's circles (untimed), so the timed run moves everyone "
                         "from an old circle as in steady state")
@@ -270,61 +273,93 @@ class Explainer:
         return execute(sql, params, many, context)
 
 
-def measure_run(label: str, now, *, explain: bool) -> dict:
+def measure_call(label: str, fn, *, explain: bool, after=None) -> dict:
+    """Run `fn()` once and measure it; `fn` returns a dict of figures to print after the timings,
+    `after()` (not measured) may add more."""
     import tracemalloc
 
     from django.db import connection
-
-    from core.circles.services import CircleAssignmentService
 
     log = _common.QueryLog()
     backend = _backend_pid()
     cpu_before = (time.process_time(), _common.proc_cpu_seconds(backend) if backend else None)
     commits = _common.CommitTimer(connection)
     tracemalloc.reset_peak()
-    wrappers = [log] + ([Explainer()] if explain else [])
     started = time.perf_counter()
-    with connection.execute_wrapper(wrappers[0]):
-        if explain:
-            with connection.execute_wrapper(wrappers[1]):
-                run = CircleAssignmentService.assign_weekly_circles(now=now, trigger="bench")
-        else:
-            run = CircleAssignmentService.assign_weekly_circles(now=now, trigger="bench")
+    error = None
+    try:
+        with connection.execute_wrapper(log), (
+            connection.execute_wrapper(Explainer()) if explain else contextlib.nullcontext()
+        ):
+            figures = fn()
+    except Exception as exc:  # reported, then the remaining runs are skipped
+        figures, error = {}, f"{type(exc).__name__}: {_common.one_line(str(exc), 200)}"
     seconds = time.perf_counter() - started
     commits.stop()
     python_cpu = time.process_time() - cpu_before[0]
     backend_cpu = _common.proc_cpu_seconds(backend) - cpu_before[1] if cpu_before[1] is not None else None
+    if after is not None and error is None:
+        figures.update(after())
     result = {
         "label": label,
-        "status": run.status,
-        "week": str(run.week_start),
+        **figures,
+        "error": error,
         "seconds": round(seconds, 3),
         "queries": log.count,
-        "tracemalloc_peak_mib": round(tracemalloc.get_traced_memory()[1] / 2**20, 2),
-        "max_rss_mib": round(_common.max_rss_mib(), 1),
-        "circles_created": run.circles_created,
-        "users_placed": run.users_placed,
         "statements_seconds": round(sum(s for s, _ in log.statements), 3),
         "commit_seconds": round(commits.seconds, 3),
         "python_cpu_seconds": round(python_cpu, 2),
         "postgres_backend_cpu_seconds": round(backend_cpu, 2) if backend_cpu is not None else None,
+        "tracemalloc_peak_mib": round(tracemalloc.get_traced_memory()[1] / 2**20, 2),
+        "max_rss_mib": round(_common.max_rss_mib(), 1),
         "slowest": [(round(s, 3), _common.one_line(sql)) for s, sql in log.slowest(5)],
     }
     cpu = f"{python_cpu:.2f} s Python" + (f" + {backend_cpu:.2f} s PostgreSQL backend" if backend_cpu is not None else "")
     print(
-        f"\n{label}: {run.status} week {run.week_start}\n"
+        f"\n{label}" + (f": FAILED {error}" if error else "") + "\n"
         f"  wall time        {seconds:8.2f} s   (CPU: {cpu})\n"
         f"  SQL statements   {log.count:8d}  ({result['statements_seconds']:.2f} s executing, "
         f"{result['commit_seconds']:.2f} s in COMMIT incl. deferred FK checks)\n"
         f"  tracemalloc peak {result['tracemalloc_peak_mib']:8.1f} MiB (Python allocations during the run)\n"
-        f"  ru_maxrss        {result['max_rss_mib']:8.1f} MiB (whole process, Django included)\n"
-        f"  circles created  {run.circles_created:8,d}\n"
-        f"  users placed     {run.users_placed:8,d}"
+        f"  ru_maxrss        {result['max_rss_mib']:8.1f} MiB (whole process, Django included)"
     )
+    for key, value in figures.items():
+        print(f"  {key.replace('_', ' '):16s} {value:>8,}" if isinstance(value, int) else f"  {key.replace('_', ' '):16s} {value:>8}")
     print("  slowest statements:")
     for s, sql in result["slowest"]:
         print(f"    {s:7.3f} s  {sql}")
     return result
+
+
+def assignment(now):
+    from core.circles.services import CircleAssignmentService
+
+    def run():
+        record = CircleAssignmentService.assign_weekly_circles(now=now, trigger="bench")
+        return {"status": record.status, "week": str(record.week_start),
+                "circles_created": record.circles_created, "users_placed": record.users_placed}
+
+    return run
+
+
+def returning_user_award(now):
+    """A user inactive for > 28 days earns XP again: add_xp seats them in this week's circles."""
+    from core.circles.models import ThriveCircle, UserThriveProfile
+    from core.circles.services import XPService
+
+    week = ThriveCircle.objects.order_by("-week_start").values_list("week_start", flat=True).first()
+    profile = (UserThriveProfile.objects.exclude(current_circle__week_start=week).select_related("user")
+               .order_by("pk").first())
+
+    def run():
+        XPService.add_xp(profile.user, 20, "quiz", "Completed a quiz")
+        return {}
+
+    def check():
+        seated = UserThriveProfile.objects.filter(pk=profile.pk, current_circle__week_start=week).exists()
+        return {"status": "seated" if seated else "NOT SEATED", "users_placed": int(seated)}
+
+    return run, check
 
 
 def _backend_pid() -> int | None:
@@ -352,13 +387,19 @@ def measure(args) -> None:
     now = timezone.now()
     if args.explain:
         print("(--explain: each statement also runs once under EXPLAIN ANALYZE; wall times are inflated)")
-    results = [measure_run("run 1 (weekly assignment)", now, explain=args.explain)]
-    results.append(measure_run("run 2 (rerun, same week)", now, explain=args.explain))
-    if args.newcomers:
+    explain = args.explain
+    results = [measure_call("run 1 (weekly assignment)", assignment(now), explain=explain)]
+    if not results[-1]["error"]:
+        results.append(measure_call("run 2 (rerun, same week)", assignment(now), explain=explain))
+    if args.newcomers and not results[-1]["error"]:
         with _common.timer() as t:
             add_newcomers(args.newcomers, now=now, week=weeks.week_start_for(now), seed=args.seed)
         print(f"\n({args.newcomers:,} newcomers added in {t['seconds']:.1f} s, not counted)")
-        results.append(measure_run(f"run 3 (top-up: {args.newcomers:,} newcomers)", now, explain=args.explain))
+        results.append(measure_call(f"run 3 (top-up: {args.newcomers:,} newcomers)", assignment(now), explain=explain))
+    for i in range(args.returning if not results[-1]["error"] else 0):
+        run, check = returning_user_award(now)
+        results.append(measure_call(f"award {i + 1} (XPService.add_xp for a returning inactive user)",
+                                    run, explain=explain, after=check))
     if connection.vendor == "postgresql":
         hwm = _common.proc_hwm_mib(_backend_pid())
         if hwm is not None:
