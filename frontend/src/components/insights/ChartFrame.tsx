@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-
 import { HEIGHT, PAD, WIDTH, xAt, yAt } from './geometry';
 
 interface ChartFrameProps {

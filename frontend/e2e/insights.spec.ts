@@ -1,0 +1,39 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { saveScreenshot, signIn } from './support';
+
+const DASHBOARD = '/insights/thrive-circles';
+
+test('staff open the insights dashboard and see twelve weeks of charts', async ({ page }) => {
+  // Straight to the dashboard: the demo's staff account is new, and its first visit to
+  // Your Thrive Circle would start the onboarding tour.
+  await signIn(page, 'staff_sky', DASHBOARD);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  await expect(page.getByRole('heading', { level: 1, name: 'Thrive Circles insights' })).toBeVisible();
+
+  const active = page.getByRole('img', { name: /Share of people active and week-over-week retention/ });
+  await expect(active).toBeVisible();
+  expect(await active.locator('circle').count()).toBeGreaterThan(12); // two lines of points over 12 weeks
+  const levels = page.getByRole('img', { name: 'People by level at the end of each week' });
+  await expect(levels.getByTestId('stack')).toHaveCount(12);
+  expect(await levels.locator('rect').count()).toBeGreaterThan(12);
+  await expect(page.getByRole('region', { name: /^Week of / })).toContainText('Retention');
+
+  const levelUps = page.getByRole('region', { name: 'Level-ups' });
+  await levelUps.getByText('Show the numbers').click();
+  await expect(levelUps.getByRole('row')).toHaveCount(13);
+
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await saveScreenshot(page, 'insights-desktop');
+});
+
+test('the dashboard is for staff only', async ({ page }) => {
+  await signIn(page, 'explorer_eve', DASHBOARD);
+  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Insights' })).toHaveCount(0);
+  await expect(page.getByRole('alert')).toContainText('This page is for staff.');
+});
