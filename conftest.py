@@ -42,6 +42,13 @@ def _thrive_circles_launched(settings):
 
 
 @pytest.fixture(autouse=True)
+def _no_background_self_heal(settings):
+    # A page view in a week without circles would otherwise start a build in a background
+    # thread that outlives the test; tests of self-healing pick their mode explicitly.
+    settings.THRIVE_SELF_HEAL = "off"
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hasher(settings):
     # Hashing every factory user with PBKDF2 would dominate the suite's run time.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
