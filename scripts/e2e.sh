@@ -26,6 +26,10 @@ trap cleanup EXIT
 
 # The tests reach the same database through E2E_PYTHON to set up states the UI can't.
 export DATABASE_URL="sqlite:///$WORK/e2e.sqlite3"
+# collectstatic into the temporary directory, not the repository's staticfiles/ (others may serve it).
+export DJANGO_STATIC_ROOT="$WORK/static"
+# Flag changes the tests make through E2E_PYTHON reach the server at once (no per-process flag cache).
+export THRIVE_FLAG_CACHE_SECONDS=0
 export E2E_PYTHON=$PY
 export E2E_BASE_URL="http://127.0.0.1:$PORT"
 
@@ -34,6 +38,9 @@ $PY manage.py migrate --noinput --verbosity 0
 $PY manage.py load_thrive_levels
 $PY manage.py seed_demo
 $PY manage.py assign_thrive_circles
+# The demo members have seen the first-visit tour; onboarding.spec.ts signs up newcomers to see it.
+$PY manage.py shell --verbosity 0 -c "from django.contrib.auth import get_user_model; from core.launch.services import complete_onboarding
+for user in get_user_model().objects.all(): complete_onboarding(user)"
 $PY manage.py collectstatic --noinput --verbosity 0
 
 echo "--- Serving on $E2E_BASE_URL"

@@ -25,8 +25,9 @@ export async function waitForCircle(page: Page) {
   await expect(page.getByRole('timer')).toBeVisible();
 }
 
-export async function saveScreenshot(page: Page, name: string) {
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** The whole page by default; `fullPage: false` for what the viewport shows (e.g. fixed overlays). */
+export async function saveScreenshot(page: Page, name: string, { fullPage = true } = {}) {
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 /**

@@ -6,7 +6,14 @@ import { makeThriveCircleData } from './test/fixtures';
 import { callsTo, json, mockApi } from './test/mockApi';
 import { renderWithProviders } from './test/render';
 
-const EVE = { id: 2, username: 'explorer_eve', avatar_url: null, is_staff: false };
+const EVE = {
+  id: 2,
+  username: 'explorer_eve',
+  avatar_url: null,
+  is_staff: false,
+  thrive_circles_enabled: true,
+  onboarding_completed_at: '2026-11-01T09:00:00Z', // the tour has its own tests
+};
 
 function serveBackend({ signedIn }: { signedIn: boolean }) {
   let user = signedIn ? EVE : null;

@@ -1,8 +1,9 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './components/layout/RequireAuth';
+import { ThriveCirclesGate } from './components/layout/ThriveCirclesGate';
 import { LoadingRegion, Skeleton } from './components/ui/Skeleton';
-import { HOME_PATH } from './lib/paths';
+import { HELP_PATH, HOME_PATH, XP_HISTORY_PATH } from './lib/paths';
 import NewProjectPage from './pages/activities/NewProjectPage';
 import PromptBattlePage from './pages/activities/PromptBattlePage';
 import QuickQuizPage from './pages/activities/QuickQuizPage';
@@ -23,9 +24,12 @@ export function AppRoutes() {
       <Route path="/login" element={<LoginPage />} />
       <Route element={<RequireAuth />}>
         <Route path="/" element={<Navigate to={HOME_PATH} replace />} />
-        <Route path={HOME_PATH} element={<YourThriveCirclePage />} />
-        <Route path="/play/thrive-circle/history" element={<XPHistoryPage />} />
-        <Route path="/help/thrive-circles" element={<ThriveCirclesHelpPage />} />
+        {/* Soft launch: people outside it get the coming-soon page on these paths. */}
+        <Route element={<ThriveCirclesGate />}>
+          <Route path={HOME_PATH} element={<YourThriveCirclePage />} />
+          <Route path={XP_HISTORY_PATH} element={<XPHistoryPage />} />
+          <Route path={HELP_PATH} element={<ThriveCirclesHelpPage />} />
+        </Route>
         <Route path="/quick-quizzes" element={<QuickQuizPage />} />
         <Route path="/play/prompt-battle" element={<PromptBattlePage />} />
         <Route path="/projects/new" element={<NewProjectPage />} />

@@ -1,4 +1,6 @@
 export const HOME_PATH = '/play/thrive-circle';
+export const XP_HISTORY_PATH = '/play/thrive-circle/history';
+export const HELP_PATH = '/help/thrive-circles';
 
 export function loginPath(returnTo: string): string {
   return `/login?next=${encodeURIComponent(returnTo)}`;

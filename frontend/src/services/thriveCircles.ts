@@ -9,6 +9,7 @@ import {
 import type {
   ThriveCircleData,
   ThriveCircleLevel,
+  ThriveCirclesHelp,
   ThriveLevelsResponse,
   XPHistoryPage,
 } from '../types/thriveCircles';
@@ -22,6 +23,7 @@ export const thriveCircleKeys = {
   xpHistories: () => [...thriveCircleKeys.all, 'xp-history'] as const,
   xpHistory: (limit: number) => [...thriveCircleKeys.xpHistories(), { limit }] as const,
   levels: () => [...thriveCircleKeys.all, 'levels'] as const,
+  help: () => [...thriveCircleKeys.all, 'help'] as const,
 };
 
 export function getYourThriveCircle(signal?: AbortSignal): Promise<ThriveCircleData> {
@@ -39,6 +41,10 @@ export function getXPHistory(
 export async function getThriveLevels(signal?: AbortSignal): Promise<ThriveCircleLevel[]> {
   const { levels } = await api.get<ThriveLevelsResponse>('/api/v1/thrive-levels/', { signal });
   return levels;
+}
+
+export function getThriveCirclesHelp(signal?: AbortSignal): Promise<ThriveCirclesHelp> {
+  return api.get<ThriveCirclesHelp>('/api/v1/thrive-circles/help/', { signal });
 }
 
 export const yourThriveCircleQueryOptions = () =>
@@ -63,6 +69,14 @@ export const thriveLevelsQueryOptions = () =>
     staleTime: 60 * 60_000,
   });
 
+export const thriveCirclesHelpQueryOptions = () =>
+  queryOptions({
+    queryKey: thriveCircleKeys.help(),
+    queryFn: ({ signal }) => getThriveCirclesHelp(signal),
+    // XP values change with a deploy; the next reset moves once a week.
+    staleTime: 10 * 60_000,
+  });
+
 export function useYourThriveCircle() {
   return useQuery({
     ...yourThriveCircleQueryOptions(),
@@ -79,6 +93,10 @@ export function useXPHistory(limit: number = XP_HISTORY_PAGE_SIZE) {
 
 export function useThriveLevels() {
   return useQuery(thriveLevelsQueryOptions());
+}
+
+export function useThriveCirclesHelp() {
+  return useQuery(thriveCirclesHelpQueryOptions());
 }
 
 /** After anything that awards XP: the circle page and every XP history are stale. */

@@ -2,6 +2,7 @@ import type {
   ThriveCircle,
   ThriveCircleData,
   ThriveCircleLevel,
+  ThriveCirclesHelp,
   UserThriveProfile,
   XPEvent,
 } from '../types/thriveCircles';
@@ -83,6 +84,23 @@ export function makeThriveCircleData(overrides: Partial<ThriveCircleData> = {}):
     week_start: '2025-11-17',
     week_end: '2025-11-23',
     circle_status: 'active',
+    ...overrides,
+  };
+}
+
+/** GET /api/v1/thrive-circles/help/, with the backend's points table. */
+export function makeThriveCirclesHelp(overrides: Partial<ThriveCirclesHelp> = {}): ThriveCirclesHelp {
+  return {
+    ways_to_earn: [
+      { activity_type: 'quiz_completed', source: 'quiz', label: 'Complete a Quick Quiz', xp: 20 },
+      { activity_type: 'quiz_completed', source: 'quiz', label: 'Perfect score bonus on a quiz', xp: 10 },
+      { activity_type: 'battle_participated', source: 'prompt_battle', label: 'Enter a Prompt Battle', xp: 25 },
+      { activity_type: 'project_created', source: 'project', label: 'Create a project', xp: 10 },
+      { activity_type: 'daily_login', source: 'daily_login', label: 'Check in for the day', xp: 5 },
+      { activity_type: 'week_streak', source: 'streak', label: 'Keep a 7-day login streak', xp: 25 },
+    ],
+    reset_at: '2026-11-30T00:00:00Z',
+    time_zone: 'UTC',
     ...overrides,
   };
 }

@@ -3,6 +3,10 @@ export interface SessionUser {
   username: string;
   avatar_url: string | null;
   is_staff: boolean;
+  /** In the Thrive Circles soft launch; if not, the app shows a coming-soon page. */
+  thrive_circles_enabled: boolean;
+  /** When the first-visit tour was finished or skipped (on any device); null: show it. */
+  onboarding_completed_at: string | null;
 }
 
 export interface SessionResponse {

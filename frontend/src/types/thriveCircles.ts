@@ -86,3 +86,18 @@ export interface XPHistoryPage {
 export interface ThriveLevelsResponse {
   levels: ThriveCircleLevel[];
 }
+
+export interface WayToEarn {
+  activity_type: string;
+  source: string;
+  label: string;
+  xp: number;
+}
+
+/** GET /api/v1/thrive-circles/help/: what the help page shows besides the levels. */
+export interface ThriveCirclesHelp {
+  ways_to_earn: WayToEarn[];
+  /** The next weekly reset: Monday 00:00 in `time_zone`. */
+  reset_at: string;
+  time_zone: string;
+}

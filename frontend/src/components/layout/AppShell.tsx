@@ -2,7 +2,7 @@ import { faRightFromBracket } from '@fortawesome/free-solid-svg-icons';
 import { FontAwesomeIcon } from '@fortawesome/react-fontawesome';
 import { useEffect, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
-import { HOME_PATH } from '../../lib/paths';
+import { HELP_PATH, HOME_PATH, XP_HISTORY_PATH } from '../../lib/paths';
 import { errorMessage } from '../../services/api';
 import { useLogout } from '../../services/auth';
 import type { SessionUser } from '../../types/auth';
@@ -11,13 +11,28 @@ import { Button } from '../ui/Button';
 import { SectionErrorBoundary } from '../ui/SectionErrorBoundary';
 import { BrandMark } from './BrandMark';
 
-const NAV_ITEMS = [
-  { to: HOME_PATH, label: 'Your Thrive Circle' },
-  { to: '/play/thrive-circle/history', label: 'XP history' },
-  { to: '/help/thrive-circles', label: 'Help' },
+interface NavItem {
+  to: string;
+  label: string;
+}
+
+// "Your Thrive Circle" replaces the old Leaderboards entry (the plan). People outside the soft
+// launch keep only that entry, where they find the coming-soon page.
+const NAV_ITEMS: NavItem[] = [{ to: HOME_PATH, label: 'Your Thrive Circle' }];
+const LAUNCHED_NAV_ITEMS: NavItem[] = [
+  { to: XP_HISTORY_PATH, label: 'XP history' },
+  { to: HELP_PATH, label: 'Help' },
 ];
 // Shown only to staff (`is_staff` from the session); the API refuses everyone else anyway.
-const STAFF_NAV_ITEMS = [{ to: '/insights/thrive-circles', label: 'Insights' }];
+const STAFF_NAV_ITEMS: NavItem[] = [{ to: '/insights/thrive-circles', label: 'Insights' }];
+
+function navItemsFor(user: SessionUser): NavItem[] {
+  return [
+    ...NAV_ITEMS,
+    ...(user.thrive_circles_enabled ? LAUNCHED_NAV_ITEMS : []),
+    ...(user.is_staff ? STAFF_NAV_ITEMS : []),
+  ];
+}
 
 const navLinkClass = ({ isActive }: { isActive: boolean }) =>
   `block rounded-lg px-3 py-2 text-sm font-semibold whitespace-nowrap transition-colors ${
@@ -50,7 +65,7 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </Link>
           <nav aria-label="Main" className="order-last -mx-3 w-full md:order-none md:mx-0 md:w-auto">
             <ul className="flex flex-wrap gap-1">
-              {[...NAV_ITEMS, ...(user.is_staff ? STAFF_NAV_ITEMS : [])].map((item) => (
+              {navItemsFor(user).map((item) => (
                 // `end` keeps "Your Thrive Circle" from matching the nested history route.
                 <li key={item.to}>
                   <NavLink to={item.to} end className={navLinkClass}>

@@ -33,7 +33,8 @@ export function CircleInfoCard({ circle, status, weekStart, weekEnd, resetAt, on
         <FormingNote weekRange={formatWeekRange(weekStart, weekEnd)} />
       )}
 
-      <div className="mt-5 border-t border-slate-200 pt-4">
+      {/* The first-visit tour points here (components/onboarding). */}
+      <div className="mt-5 border-t border-slate-200 pt-4" data-tour="countdown">
         <h3 className="mb-2 flex items-center gap-2 text-sm font-semibold text-slate-700">
           <FontAwesomeIcon icon={faHourglassHalf} />
           Weekly reset in

@@ -1,28 +1,86 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { expect, test } from 'vitest';
-import { LEVELS } from '../../test/fixtures';
+import { expect, test, vi } from 'vitest';
+import { LEVELS, makeThriveCirclesHelp } from '../../test/fixtures';
 import { json, mockApi } from '../../test/mockApi';
 import { renderWithProviders } from '../../test/render';
 import ThriveCirclesHelpPage from './ThriveCirclesHelpPage';
 
-test('answers the plan’s questions and lists the levels from the API', async () => {
-  mockApi({ 'GET /api/v1/thrive-levels/': () => json({ levels: LEVELS }) });
+vi.mock('../../lib/resetTime', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../lib/resetTime')>()),
+  viewerTimeZone: () => 'Europe/Berlin',
+}));
+
+function serveHelp(overrides = {}) {
+  return mockApi({
+    'GET /api/v1/thrive-levels/': () => json({ levels: LEVELS }),
+    'GET /api/v1/thrive-circles/help/': () => json(makeThriveCirclesHelp(overrides)),
+  });
+}
+
+test('answers the plan’s questions', async () => {
+  serveHelp();
   renderWithProviders(<ThriveCirclesHelpPage />);
 
-  for (const question of ['What are Thrive Circles?', 'How do I earn XP?', 'When do Circles reset?', 'Is this a competition?']) {
+  for (const question of [
+    'What are Thrive Circles?',
+    'How do I earn XP?',
+    'When do Circles reset?',
+    'What are the levels?',
+    'Is this a competition?',
+  ]) {
     expect(screen.getByRole('heading', { name: question })).toBeInTheDocument();
   }
   expect(screen.getByText(/Every Monday at midnight/)).toBeInTheDocument();
+  expect(screen.getByText(/We don't show rankings or #1\/#2 labels/)).toBeInTheDocument();
+});
+
+test('the level table matches the level data, lowest first', async () => {
+  serveHelp();
+  renderWithProviders(<ThriveCirclesHelpPage />);
 
   const rows = within(await screen.findByRole('table')).getAllByRole('row').slice(1);
-  expect(rows.map((row) => row.textContent)).toEqual([
-    expect.stringContaining('Seedling0+ XP'),
-    expect.stringContaining('Explorer500+ XP'),
-    expect.stringContaining('Creator1,500+ XP'),
-    expect.stringContaining('Catalyst3,500+ XP'),
-    expect.stringContaining('Luminary7,500+ XP'),
+  expect(rows).toHaveLength(LEVELS.length);
+  rows.forEach((row, index) => {
+    const level = LEVELS[index];
+    expect(within(row).getByRole('rowheader')).toHaveTextContent(level.name);
+    expect(row).toHaveTextContent(`${level.min_xp.toLocaleString('en-US')}+ XP`);
+    expect(row).toHaveTextContent(level.description);
+  });
+});
+
+test('lists the XP each activity earns, from the API, under the plan’s headings', async () => {
+  serveHelp();
+  renderWithProviders(<ThriveCirclesHelpPage />);
+
+  const section = screen.getByRole('region', { name: 'How do I earn XP?' });
+  await within(section).findByText('Complete a Quick Quiz');
+  const quizzes = within(section).getByText('Quick Quizzes').closest('li')!;
+  expect(within(quizzes).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+    'Complete a Quick Quiz+20 XP',
+    'Perfect score bonus on a quiz+10 XP',
   ]);
+  const streaks = within(section).getByText('Daily login streaks').closest('li')!;
+  expect(within(streaks).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+    'Check in for the day+5 XP',
+    'Keep a 7-day login streak+25 XP',
+  ]);
+  // No achievement values in this response: the heading is left out rather than shown empty.
+  expect(within(section).queryByText('Achievements')).not.toBeInTheDocument();
+  expect(within(section).getByText(/Future: Side Quests/)).toBeInTheDocument();
+});
+
+test('shows the next reset in the viewer’s local time', async () => {
+  serveHelp({ reset_at: '2026-11-30T00:00:00Z', time_zone: 'UTC' });
+  renderWithProviders(<ThriveCirclesHelpPage />);
+
+  const section = screen.getByRole('region', { name: 'When do Circles reset?' });
+  expect(await within(section).findByText('Monday, November 30 at 1:00 AM GMT+1')).toHaveAttribute(
+    'datetime',
+    '2026-11-30T00:00:00Z',
+  );
+  expect(section).toHaveTextContent('Every Monday at midnight (UTC time).');
+  expect(section).toHaveTextContent('Next reset in your time (Europe/Berlin)');
 });
 
 test('offers a retry if the levels fail to load', async () => {
@@ -30,6 +88,7 @@ test('offers a retry if the levels fail to load', async () => {
   mockApi({
     'GET /api/v1/thrive-levels/': () =>
       fail ? json({ detail: 'Try again soon.', code: 'unavailable' }, 503) : json({ levels: LEVELS }),
+    'GET /api/v1/thrive-circles/help/': () => json(makeThriveCirclesHelp()),
   });
   renderWithProviders(<ThriveCirclesHelpPage />);
 

@@ -2,15 +2,21 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { WhatAreThriveCirclesText } from '../../components/help/WhatAreThriveCircles';
 import { LevelBadge } from '../../components/thriveCircle/LevelBadge';
+import { XPAmount } from '../../components/thriveCircle/XPAmount';
 import { Card } from '../../components/ui/Card';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { LoadingRegion, Skeleton } from '../../components/ui/Skeleton';
 import { formatNumber } from '../../lib/format';
 import { HOME_PATH } from '../../lib/paths';
-import { useThriveLevels } from '../../services/thriveCircles';
+import { formatLocalReset, viewerTimeZone } from '../../lib/resetTime';
+import { useThriveCirclesHelp, useThriveLevels } from '../../services/thriveCircles';
+import type { WayToEarn } from '../../types/thriveCircles';
 
-/** The plan's "Documentation for Users", with the level list read from the API. */
+/**
+ * The plan's "Documentation for Users". The XP values, the next reset and the levels come from the
+ * API, so the page always matches what the platform awards and when it resets.
+ */
 export default function ThriveCirclesHelpPage() {
   return (
     <>
@@ -20,25 +26,10 @@ export default function ThriveCirclesHelpPage() {
           <WhatAreThriveCirclesText />
         </HelpSection>
         <HelpSection title="How do I earn XP?">
-          <ul className="list-disc space-y-1 pl-5">
-            <li>
-              Complete <Link to="/quick-quizzes" className={linkClass}>Quick Quizzes</Link>
-            </li>
-            <li>
-              Participate in <Link to="/play/prompt-battle" className={linkClass}>Prompt Battles</Link>
-            </li>
-            <li>
-              Create and share <Link to="/projects/new" className={linkClass}>Projects</Link>
-            </li>
-            <li>Daily login streaks</li>
-            <li>(Future: Side Quests, Weekly Challenges, Scavenger Hunts)</li>
-          </ul>
+          <WaysToEarn />
         </HelpSection>
         <HelpSection title="When do Circles reset?">
-          <p>
-            Every Monday at midnight. Your weekly XP resets to 0, but your total XP stays forever. You'll be placed
-            in a new Circle based on your total XP level.
-          </p>
+          <ResetTimes />
         </HelpSection>
         <HelpSection title="Is this a competition?">
           <p>
@@ -68,6 +59,102 @@ function HelpSection({ title, children }: { title: string; children: ReactNode }
     <Card title={title} className="h-full">
       <div className="space-y-2 text-slate-700">{children}</div>
     </Card>
+  );
+}
+
+/** The plan's list of ways to earn XP; each lists the XP its activities earn (from the points table). */
+const EARNING_GROUPS: { sources: string[]; intro: ReactNode }[] = [
+  {
+    sources: ['quiz'],
+    intro: (
+      <>
+        Complete <Link to="/quick-quizzes" className={linkClass}>Quick Quizzes</Link>
+      </>
+    ),
+  },
+  {
+    sources: ['prompt_battle'],
+    intro: (
+      <>
+        Participate in <Link to="/play/prompt-battle" className={linkClass}>Prompt Battles</Link>
+      </>
+    ),
+  },
+  {
+    sources: ['project'],
+    intro: (
+      <>
+        Create and share <Link to="/projects/new" className={linkClass}>Projects</Link>
+      </>
+    ),
+  },
+  { sources: ['daily_login', 'streak'], intro: 'Daily login streaks' },
+  { sources: ['achievement'], intro: 'Achievements' },
+];
+
+function WaysToEarn() {
+  const help = useThriveCirclesHelp();
+
+  return (
+    <>
+      <ul className="space-y-4">
+        {EARNING_GROUPS.map((group) => {
+          const ways = help.data?.ways_to_earn.filter((way) => group.sources.includes(way.source)) ?? [];
+          if (help.data && ways.length === 0) return null;
+          return (
+            <li key={group.sources.join()}>
+              <p className="font-medium text-slate-900">{group.intro}</p>
+              {help.data ? <XPValues ways={ways} /> : help.isPending && <Skeleton className="mt-2 h-6 w-2/3" />}
+            </li>
+          );
+        })}
+        <li>(Future: Side Quests, Weekly Challenges, Scavenger Hunts)</li>
+      </ul>
+      {help.isError && (
+        <ErrorState
+          title="We couldn't load the XP values."
+          error={help.error}
+          onRetry={() => void help.refetch()}
+          isRetrying={help.isFetching}
+        />
+      )}
+    </>
+  );
+}
+
+function XPValues({ ways }: { ways: WayToEarn[] }) {
+  return (
+    <ul className="mt-1 space-y-1" aria-label="XP earned">
+      {ways.map((way) => (
+        <li key={way.label} className="flex items-center justify-between gap-3 text-sm">
+          <span>{way.label}</span>
+          <XPAmount amount={way.xp} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ResetTimes() {
+  const help = useThriveCirclesHelp();
+  const timeZone = viewerTimeZone();
+
+  return (
+    <>
+      <p>
+        Every Monday at midnight{help.data && ` (${help.data.time_zone} time)`}. Your weekly XP resets to 0, but your
+        total XP stays forever. You'll be placed in a new Circle based on your total XP level.
+      </p>
+      {help.data && (
+        <p className="rounded-lg bg-indigo-50 p-3 text-indigo-950">
+          Next reset in your time ({timeZone}):{' '}
+          <time dateTime={help.data.reset_at} className="font-semibold">
+            {formatLocalReset(help.data.reset_at, timeZone)}
+          </time>
+        </p>
+      )}
+      {help.isPending && <Skeleton className="h-12" />}
+    </>
   );
 }
 

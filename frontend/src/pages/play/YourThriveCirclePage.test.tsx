@@ -1,6 +1,6 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { LUMINARY, makeEvent, makeThriveCircleData } from '../../test/fixtures';
 import { callsTo, json, mockApi } from '../../test/mockApi';
 import { renderWithProviders } from '../../test/render';
@@ -121,4 +121,55 @@ test('keeps showing the last data with a notice when a refresh fails', async () 
 
   expect(await screen.findByText(/couldn't refresh just now/)).toBeInTheDocument();
   expect(screen.getByRole('heading', { name: 'Explorer' })).toBeInTheDocument();
+});
+
+describe('the first-visit tour', () => {
+  const EVE = { id: 2, username: 'explorer_eve', avatar_url: null, is_staff: false, thrive_circles_enabled: true };
+
+  function serveWithSession(onboardingCompletedAt: string | null) {
+    return mockApi({
+      [`GET ${ENDPOINT}`]: () => json(makeThriveCircleData()),
+      'GET /api/v1/auth/session/': () => json({ user: { ...EVE, onboarding_completed_at: onboardingCompletedAt } }),
+      'POST /api/v1/me/onboarding/': ({ init }) =>
+        json({ onboarding_completed_at: '2026-11-25T12:00:00Z', ...JSON.parse(String(init.body)) }, 201),
+      'POST /api/v1/me/views/': () => new Response(null, { status: 204 }),
+    });
+  }
+
+  test('points at the page’s sections on a first visit, and finishing is remembered on the server', async () => {
+    const fetchMock = serveWithSession(null);
+    renderWithProviders(<YourThriveCirclePage />);
+
+    expect(await screen.findByRole('dialog', { name: "You're growing!" })).toBeInTheDocument();
+    for (const target of ['level-progress', 'circle', 'countdown', 'recommended-actions', 'feed']) {
+      expect(document.querySelector(`[data-tour="${target}"]`)).not.toBeNull();
+    }
+    for (let step = 1; step < 5; step++) await userEvent.click(screen.getByRole('button', { name: 'Next' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Finish' }));
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const posts = callsTo(fetchMock, 'POST', '/api/v1/me/onboarding/');
+    expect(posts.map(([, init]) => JSON.parse(String(init?.body)))).toEqual([{ skipped: false }]);
+  });
+
+  test('skipping with Escape is remembered as skipped', async () => {
+    const fetchMock = serveWithSession(null);
+    renderWithProviders(<YourThriveCirclePage />);
+
+    await screen.findByRole('dialog');
+    await userEvent.keyboard('{Escape}');
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    const posts = callsTo(fetchMock, 'POST', '/api/v1/me/onboarding/');
+    expect(posts.map(([, init]) => JSON.parse(String(init?.body)))).toEqual([{ skipped: true }]);
+  });
+
+  test('is not shown again once seen on any device', async () => {
+    serveWithSession('2026-11-20T08:00:00Z');
+    renderWithProviders(<YourThriveCirclePage />);
+
+    expect(await screen.findByRole('heading', { name: 'Explorer' })).toBeInTheDocument();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
 });

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { WhatAreThriveCirclesPanel } from '../../components/help/WhatAreThriveCircles';
 import { ViewedWhenVisible } from '../../components/insights/ViewedWhenVisible';
 import { CircleActivityFeed } from '../../components/thriveCircle/CircleActivityFeed';
@@ -7,20 +7,30 @@ import { CircleMembers } from '../../components/thriveCircle/CircleMembers';
 import { LevelProgressCard } from '../../components/thriveCircle/LevelProgressCard';
 import { RecommendedActionsCard } from '../../components/thriveCircle/RecommendedActionsCard';
 import { ThriveCircleSkeleton } from '../../components/thriveCircle/ThriveCircleSkeleton';
+import type { TourTarget } from '../../components/onboarding/tourSteps';
 import { UserStatsCard } from '../../components/thriveCircle/UserStatsCard';
 import { Button } from '../../components/ui/Button';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { SectionErrorBoundary } from '../../components/ui/SectionErrorBoundary';
 import { formatWeekRange } from '../../lib/format';
+import { useSession } from '../../services/auth';
+import { useCompleteOnboarding } from '../../services/onboarding';
 import { useYourThriveCircle } from '../../services/thriveCircles';
 import { useRecordView } from '../../services/views';
 import type { ThriveCircleData } from '../../types/thriveCircles';
 
+// Shown once per user, so it stays out of the page's main bundle.
+const OnboardingTour = lazy(() => import('../../components/onboarding/OnboardingTour'));
+
 export default function YourThriveCirclePage() {
   const { data, error, isError, isFetching, refetch, dataUpdatedAt } = useYourThriveCircle();
   useRecordView('thrive_circle_page'); // counted for the success metrics
+  const session = useSession();
+  const completeOnboarding = useCompleteOnboarding();
   const retry = () => void refetch();
+  // First visit (on any device): the tour, once the sections it points at are on the page.
+  const showTour = Boolean(data) && session.data?.user?.onboarding_completed_at === null;
 
   let body: ReactNode;
   if (data) {
@@ -56,6 +66,11 @@ export default function YourThriveCirclePage() {
       />
       <WhatAreThriveCirclesPanel />
       {body}
+      {showTour && (
+        <Suspense fallback={null}>
+          <OnboardingTour onClose={(skipped) => completeOnboarding.mutate(skipped)} />
+        </Suspense>
+      )}
     </>
   );
 }
@@ -78,7 +93,7 @@ function ThriveCircleSections({ data, resetAt, onResetElapsed }: SectionsProps) 
         <Section order="order-1" name="your stats">
           <UserStatsCard profile={data.user_profile} level={data.current_level} />
         </Section>
-        <Section order="order-2" name="your level progress">
+        <Section order="order-2" name="your level progress" tour="level-progress">
           <LevelProgressCard
             currentLevel={data.current_level}
             nextLevel={data.next_level}
@@ -86,14 +101,14 @@ function ThriveCircleSections({ data, resetAt, onResetElapsed }: SectionsProps) 
             xpToNextLevel={data.xp_to_next_level}
           />
         </Section>
-        <Section order="order-5" name="your circle's activity">
+        <Section order="order-5" name="your circle's activity" tour="feed">
           <ViewedWhenVisible feature="activity_feed">
             <CircleActivityFeed events={data.recent_activity} viewerUsername={data.user_profile.username} />
           </ViewedWhenVisible>
         </Section>
       </div>
       <div className="contents lg:flex lg:flex-col lg:gap-6">
-        <Section order="order-3" name="your circle">
+        <Section order="order-3" name="your circle" tour="circle">
           <CircleInfoCard
             circle={data.current_circle}
             status={data.circle_status}
@@ -103,7 +118,7 @@ function ThriveCircleSections({ data, resetAt, onResetElapsed }: SectionsProps) 
             onResetElapsed={onResetElapsed}
           />
         </Section>
-        <Section order="order-4" name="ways to earn XP">
+        <Section order="order-4" name="ways to earn XP" tour="recommended-actions">
           <RecommendedActionsCard actions={data.recommended_actions} />
         </Section>
         <Section order="order-6" name="your circle's members">
@@ -118,12 +133,14 @@ interface SectionProps {
   /** Literal Tailwind order class, used only while the columns are dissolved. */
   order: 'order-1' | 'order-2' | 'order-3' | 'order-4' | 'order-5' | 'order-6';
   name: string;
+  /** What the first-visit tour calls this section, if it stops here. */
+  tour?: TourTarget;
   children: ReactNode;
 }
 
-function Section({ order, name, children }: SectionProps) {
+function Section({ order, name, tour, children }: SectionProps) {
   return (
-    <div className={`${order} min-w-0 lg:order-none`}>
+    <div className={`${order} min-w-0 lg:order-none`} data-tour={tour}>
       <SectionErrorBoundary section={name}>{children}</SectionErrorBoundary>
     </div>
   );
