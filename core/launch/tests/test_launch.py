@@ -184,3 +184,17 @@ def test_the_flag_is_managed_in_the_admin(launch):
     changelist = client.get("/admin/waffle/flag/")
     assert changelist.status_code == 200 and THRIVE_CIRCLES_FLAG in changelist.content.decode()
     assert client.get(f"/admin/waffle/flag/{launch.pk}/change/").status_code == 200
+
+
+def test_signing_in_answers_with_the_launch_state_at_once(launch):
+    launch.groups.add(BetaGroupFactory())
+    tester = UserFactory(username="beta_bo")
+    tester.groups.add(Group.objects.get(name="Thrive Circles beta"))
+    UserFactory(username="waiting_wu")
+
+    for username, enabled in (("beta_bo", True), ("waiting_wu", False)):
+        client = APIClient(enforce_csrf_checks=True)
+        client.get(SESSION)
+        client.credentials(HTTP_X_CSRFTOKEN=client.cookies["csrftoken"].value)
+        response = client.post("/api/v1/auth/login/", {"username": username, "password": "thrive-demo"}, format="json")
+        assert response.json()["user"]["thrive_circles_enabled"] is enabled
