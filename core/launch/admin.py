@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from .models import OnboardingTour
 
-# The launch flag itself is django-waffle's: Django-Waffle › Flags › thrive_circles.
+# The launch flag itself is django-waffle's: django-waffle › Flags › thrive_circles.
 
 
 @admin.register(OnboardingTour)

@@ -1,5 +1,5 @@
 """Who sees Thrive Circles: one django-waffle flag, `thrive_circles`, managed in the admin
-(Django-Waffle › Flags) or with `manage.py waffle_flag`."""
+(django-waffle › Flags) or with `manage.py waffle_flag`."""
 
 import copy
 import hashlib

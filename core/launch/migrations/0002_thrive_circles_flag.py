@@ -2,7 +2,7 @@
 
 A fresh install (and the demo) shows Thrive Circles to everyone, and so does an upgrade: nothing
 disappears for anyone on deploy. For a soft launch set the flag's "Everyone" to "Unknown" in the
-admin (Django-Waffle › Flags › thrive_circles): then staff, superusers and the "Thrive Circles beta"
+admin (django-waffle › Flags › thrive_circles): then staff, superusers and the "Thrive Circles beta"
 group see it, plus any percentage of users you set (docs/operations.md).
 """
 
