@@ -22,3 +22,5 @@ urlpatterns = [
     # Everything else is the single-page app, which routes on the client.
     re_path(r"^(?!api/|admin/|static/).*$", frontend, name="frontend"),
 ]
+
+handler404 = "core.views.not_found"

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.defaults import page_not_found
 
 
 @ensure_csrf_cookie
@@ -19,3 +20,10 @@ def frontend(request):
 def csrf_failure(request, reason=""):
     """Django's CSRF refusal as the API's JSON error instead of an HTML page."""
     return JsonResponse({"detail": f"CSRF Failed: {reason}", "code": "csrf_failed"}, status=403)
+
+
+def not_found(request, exception=None):
+    """Unknown API paths answer in the API's JSON shape; anything else gets Django's page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": f"No API endpoint at {request.path}.", "code": "not_found"}, status=404)
+    return page_not_found(request, exception)
