@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from . import weeks
@@ -62,13 +62,8 @@ def sources_this_week(user) -> set[str]:
 
 
 def profile_for_page(user) -> UserThriveProfile | None:
-    """The viewer's profile with its level and circle (and the circle's size) in one query."""
-    return (
-        UserThriveProfile.objects.select_related("user", "current_level", "current_circle__level")
-        .annotate(circle_member_count=Count("current_circle__members"))
-        .filter(user=user)
-        .first()
-    )
+    """The viewer's profile with its level and circle in one query."""
+    return UserThriveProfile.objects.select_related("user", "current_level", "current_circle__level").filter(user=user).first()
 
 
 def circle_status(circle: ThriveCircle | None, week) -> str:
@@ -88,14 +83,18 @@ def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = Non
     next_level = ThriveCircleLevel.objects.filter(order__gt=profile.current_level.order).order_by("order").first()
     xp_to_next = max(0, next_level.min_xp - profile.total_xp) if next_level else 0
     circle = profile.current_circle
+    members = circle_members(circle, exclude_user=profile.user, limit=settings.THRIVE_CIRCLE_MAX_SIZE)
     if circle is not None:
-        circle.member_count = profile.circle_member_count
+        # Circles hold at most THRIVE_CIRCLE_MAX_SIZE people, so the list is the whole circle;
+        # count only if a circle was ever filled past it (the setting was lowered).
+        complete = len(members) < settings.THRIVE_CIRCLE_MAX_SIZE
+        circle.member_count = len(members) + 1 if complete else circle.members.count()
     reset_at = weeks.next_reset(now)
     return {
         "user_profile": profile,
         "current_level": profile.current_level,
         "current_circle": circle,
-        "circle_members": circle_members(circle, exclude_user=profile.user),
+        "circle_members": members,
         "recent_activity": circle_activity(circle, limit=20),
         "next_level": next_level,
         "xp_to_next_level": xp_to_next,

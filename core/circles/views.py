@@ -26,8 +26,11 @@ from .services import ensure_profile
 @permission_classes([IsAuthenticated, InThriveCirclesLaunch])
 def your_thrive_circle(request):
     """The viewer's level, progress, circle, members, activity, countdown and suggestions."""
-    ensure_profile(request.user)
-    page = selectors.thrive_circle_page(selectors.profile_for_page(request.user))
+    profile = selectors.profile_for_page(request.user)
+    if profile is None:
+        ensure_profile(request.user)  # first visit: joining seats the newcomer
+        profile = selectors.profile_for_page(request.user)
+    page = selectors.thrive_circle_page(profile)
     if page["circle_status"] in ("ended", "forming"):
         # The weekly job may not have run: the page shows last week's circle as ended ("new
         # circles are forming") and asks once, in the background, for this week's (scheduling.py).
