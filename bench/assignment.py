@@ -21,9 +21,12 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import cProfile
+import io
 import json
 import math
 import os
+import pstats
 import random
 import subprocess
 import sys
@@ -50,10 +53,15 @@ def parse_args(argv=None):
     parser.add_argument("--prior-week", action="store_true",
                         help="first assign last week's circles (untimed), so the timed run moves everyone "
                         "from an old circle as in steady state")
-    parser.add_argument("--explain", action="store_true",
-                        help="PostgreSQL: print EXPLAIN (ANALYZE, BUFFERS) of each statement (timings inflate)")
+    parser.add_argument("--explain", nargs="?", const="analyze", choices=["analyze", "plan"],
+                        help="PostgreSQL: print EXPLAIN (ANALYZE, BUFFERS) of each statement (timings inflate), "
+                        "or with 'plan' just the chosen plans (EXPLAIN, cheap)")
     parser.add_argument("--statement-timeout", type=int, default=0,
                         help="PostgreSQL: abort any statement running longer than this many seconds (0: none)")
+    parser.add_argument("--no-tracemalloc", action="store_true",
+                        help="skip tracemalloc (it slows Python allocations down; ru_maxrss is still reported)")
+    parser.add_argument("--profile", action="store_true",
+                        help="print the top Python functions (cProfile, by own time) of each run")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--json", help="also write the measured figures to this file")
@@ -259,6 +267,9 @@ def prepare(args) -> None:
 class Explainer:
     """execute_wrapper that EXPLAIN ANALYZEs each statement inside a savepoint, then runs it for real."""
 
+    def __init__(self, mode: str = "analyze"):
+        self.options = "ANALYZE, BUFFERS, SETTINGS" if mode == "analyze" else "SETTINGS"
+
     def __call__(self, execute, sql, params, many, context):
         conn = context["connection"]
         head = sql.lstrip().split(None, 1)[0].upper()
@@ -266,14 +277,17 @@ class Explainer:
                 and "pg_advisory" not in sql:
             raw = context["cursor"].cursor
             raw.execute("SAVEPOINT bench_explain")
-            raw.execute("EXPLAIN (ANALYZE, BUFFERS, SETTINGS) " + sql, params)
+            raw.execute(f"EXPLAIN ({self.options}) " + sql, params)
             plan = "\n".join(row[0] for row in raw.fetchall())
             raw.execute("ROLLBACK TO SAVEPOINT bench_explain")
-            print(f"\n--- EXPLAIN ANALYZE: {_common.one_line(sql, 200)}\n{plan}")
+            print(f"\n--- EXPLAIN ({self.options}): {_common.one_line(sql, 200)}\n{plan}")
         return execute(sql, params, many, context)
 
 
-def measure_call(label: str, fn, *, explain: bool, after=None) -> dict:
+PROFILE = False
+
+
+def measure_call(label: str, fn, *, explain: str | None, after=None) -> dict:
     """Run `fn()` once and measure it; `fn` returns a dict of figures to print after the timings,
     `after()` (not measured) may add more."""
     import tracemalloc
@@ -285,12 +299,13 @@ def measure_call(label: str, fn, *, explain: bool, after=None) -> dict:
     cpu_before = (time.process_time(), _common.proc_cpu_seconds(backend) if backend else None)
     commits = _common.CommitTimer(connection)
     tracemalloc.reset_peak()
+    profiler = cProfile.Profile() if PROFILE else None
     started = time.perf_counter()
     error = None
     try:
         with connection.execute_wrapper(log), (
-            connection.execute_wrapper(Explainer()) if explain else contextlib.nullcontext()
-        ):
+            connection.execute_wrapper(Explainer(explain)) if explain else contextlib.nullcontext()
+        ), (profiler or contextlib.nullcontext()):
             figures = fn()
     except Exception as exc:  # reported, then the remaining runs are skipped
         figures, error = {}, f"{type(exc).__name__}: {_common.one_line(str(exc), 200)}"
@@ -310,7 +325,7 @@ def measure_call(label: str, fn, *, explain: bool, after=None) -> dict:
         "commit_seconds": round(commits.seconds, 3),
         "python_cpu_seconds": round(python_cpu, 2),
         "postgres_backend_cpu_seconds": round(backend_cpu, 2) if backend_cpu is not None else None,
-        "tracemalloc_peak_mib": round(tracemalloc.get_traced_memory()[1] / 2**20, 2),
+        "tracemalloc_peak_mib": round(tracemalloc.get_traced_memory()[1] / 2**20, 2) if tracemalloc.is_tracing() else None,
         "max_rss_mib": round(_common.max_rss_mib(), 1),
         "slowest": [(round(s, 3), _common.one_line(sql)) for s, sql in log.slowest(5)],
     }
@@ -320,7 +335,8 @@ def measure_call(label: str, fn, *, explain: bool, after=None) -> dict:
         f"  wall time        {seconds:8.2f} s   (CPU: {cpu})\n"
         f"  SQL statements   {log.count:8d}  ({result['statements_seconds']:.2f} s executing, "
         f"{result['commit_seconds']:.2f} s in COMMIT incl. deferred FK checks)\n"
-        f"  tracemalloc peak {result['tracemalloc_peak_mib']:8.1f} MiB (Python allocations during the run)\n"
+        + (f"  tracemalloc peak {result['tracemalloc_peak_mib']:8.1f} MiB (Python allocations during the run)\n"
+           if tracemalloc.is_tracing() else "  tracemalloc      off\n") +
         f"  ru_maxrss        {result['max_rss_mib']:8.1f} MiB (whole process, Django included)"
     )
     for key, value in figures.items():
@@ -328,6 +344,11 @@ def measure_call(label: str, fn, *, explain: bool, after=None) -> dict:
     print("  slowest statements:")
     for s, sql in result["slowest"]:
         print(f"    {s:7.3f} s  {sql}")
+    if profiler is not None:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(12)
+        print("  Python profile (by own time; the profiler slows Python down):")
+        print("\n".join("    " + line for line in out.getvalue().splitlines()[6:] if line.strip()))
     return result
 
 
@@ -383,10 +404,13 @@ def measure(args) -> None:
     if args.statement_timeout and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET statement_timeout = %s", [f"{args.statement_timeout}s"])
-    tracemalloc.start()
+    if not args.no_tracemalloc:
+        tracemalloc.start()
     now = timezone.now()
-    if args.explain:
+    if args.explain == "analyze":
         print("(--explain: each statement also runs once under EXPLAIN ANALYZE; wall times are inflated)")
+    global PROFILE
+    PROFILE = args.profile
     explain = args.explain
     results = [measure_call("run 1 (weekly assignment)", assignment(now), explain=explain)]
     if not results[-1]["error"]:
