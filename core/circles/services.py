@@ -178,6 +178,7 @@ class CircleAssignmentService:
             for sequence in range(len(bucket.circle_sizes))
         ]
         ThriveCircle.objects.bulk_create(circles)
+        _refresh_circle_statistics()
         placed = _seat_by_rank(buckets, week, active_since=selectors.active_since(now)) if buckets else 0
         return placed, len(circles)
 
@@ -210,10 +211,13 @@ class CircleAssignmentService:
         ]
         if not newcomers:
             return 0, 0
-        existing = {
-            c.id: c
-            for c in ThriveCircle.objects.filter(week_start=week).select_related("level").annotate(n=Count("members"))
-        }
+        # Only the newcomers' levels' circles are counted (at 1M users a week has ~28k circles),
+        # unless one of those levels has none this week and must borrow its neighbours'.
+        levels = {person.level_id for person in newcomers}
+        candidates = ThriveCircle.objects.filter(week_start=week)
+        if set(candidates.filter(level_id__in=levels).values_list("level_id", flat=True).distinct()) == levels:
+            candidates = candidates.filter(level_id__in=levels)
+        existing = {c.id: c for c in candidates.select_related("level").annotate(n=Count("members"))}
         seats, to_create = grouping.fill_seats(
             newcomers,
             [grouping.SeatCircle(c.id, c.level_id, c.level.order, c.sequence, c.n) for c in existing.values()],
@@ -241,6 +245,19 @@ def _new_circle(level_id: int, level_name: str, week, sequence: int) -> ThriveCi
         sequence=sequence,
         name=f"{level_name} Circle {grouping.circle_suffix(sequence)}",
     )
+
+
+def _refresh_circle_statistics() -> None:
+    """Let PostgreSQL see the circles just inserted in this transaction.
+
+    Without fresh statistics it estimates a handful of circles for the week and joins them to
+    700k profiles with a nested comparison (minutes at 1M users, bench/assignment.py); ANALYZE
+    inside the transaction sees the new rows and the seating UPDATE gets a hash join.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {ThriveCircle._meta.db_table}")
+            cursor.execute("SET LOCAL work_mem = '64MB'")  # the ranking sort spilled to disk at 1M
 
 
 def _seat_by_rank(buckets: list[grouping.Bucket], week, *, active_since: datetime) -> int:

@@ -2,6 +2,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
 from django.db.models import Count, Max, Min
 from django.utils import timezone
 from hypothesis import given, settings as hsettings
@@ -133,8 +134,9 @@ def test_query_count_does_not_grow_with_users(levels, users, django_assert_num_q
         if not user.save()
     )
     # run record, savepoint, lock, week check, 5 level syncs, levels, counts, circles insert,
-    # the seating UPDATE, the seated count, release, run record update
-    with django_assert_num_queries(17):
+    # the seating UPDATE, the seated count, release, run record update; PostgreSQL adds ANALYZE
+    # and SET LOCAL work_mem before the seating UPDATE
+    with django_assert_num_queries(19 if connection.vendor == "postgresql" else 17):
         assign()
 
 
