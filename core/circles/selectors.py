@@ -19,13 +19,11 @@ def eligible_profiles(now: datetime | None = None) -> QuerySet[UserThriveProfile
     return UserThriveProfile.objects.filter(last_activity_at__gte=active_since(now))
 
 
-def circle_members(circle: ThriveCircle | None, *, exclude_user=None, limit: int = 30) -> list[UserThriveProfile]:
+def circle_members(circle: ThriveCircle | None, *, limit: int = 30) -> list[UserThriveProfile]:
     """A circle's members, most recently active first: never ordered by XP."""
     if circle is None:
         return []
     members = UserThriveProfile.objects.filter(current_circle=circle).select_related("user", "current_level")
-    if exclude_user is not None:
-        members = members.exclude(user=exclude_user)
     return list(members.order_by("-last_activity_at", "pk")[:limit])
 
 
@@ -75,7 +73,10 @@ def circle_status(circle: ThriveCircle | None, week) -> str:
 
 
 def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = None) -> dict:
-    """Everything the Your Thrive Circle page shows, for a profile from `profile_for_page`."""
+    """Everything the Your Thrive Circle page shows, for a profile from `profile_for_page`.
+
+    Members and feed come serialised from the shared, cached circle section."""
+    from .circle_section import circle_section
     from .recommendations import recommended_actions
 
     now = now or timezone.now()
@@ -83,19 +84,16 @@ def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = Non
     next_level = ThriveCircleLevel.objects.filter(order__gt=profile.current_level.order).order_by("order").first()
     xp_to_next = max(0, next_level.min_xp - profile.total_xp) if next_level else 0
     circle = profile.current_circle
-    members = circle_members(circle, exclude_user=profile.user, limit=settings.THRIVE_CIRCLE_MAX_SIZE)
+    section = circle_section(circle, viewer=profile.user, week=week)
     if circle is not None:
-        # Circles hold at most THRIVE_CIRCLE_MAX_SIZE people, so the list is the whole circle;
-        # count only if a circle was ever filled past it (the setting was lowered).
-        complete = len(members) < settings.THRIVE_CIRCLE_MAX_SIZE
-        circle.member_count = len(members) + 1 if complete else circle.members.count()
+        circle.member_count = section["member_count"]
     reset_at = weeks.next_reset(now)
     return {
         "user_profile": profile,
         "current_level": profile.current_level,
         "current_circle": circle,
-        "circle_members": members,
-        "recent_activity": circle_activity(circle, limit=20),
+        "circle_members": section["members"],  # already serialised (circle_section.py)
+        "recent_activity": section["events"],
         "next_level": next_level,
         "xp_to_next_level": xp_to_next,
         "time_until_reset_seconds": max(0, int((reset_at - now).total_seconds())),

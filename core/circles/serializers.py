@@ -2,6 +2,7 @@ import base64
 import binascii
 from datetime import datetime
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .models import CircleAssignmentRun, XPSource
@@ -70,6 +71,18 @@ class XPEventSerializer(serializers.Serializer):
         return {key: event.metadata[key] for key in SHARED_METADATA_KEYS if key in event.metadata}
 
 
+def _serialised(serializer):
+    """A field for data a serializer already produced (the cached circle section): passed
+    through as it is, and documented with that serializer's schema."""
+
+    @extend_schema_field(serializer)
+    class Serialised(serializers.Field):
+        def to_representation(self, value):
+            return value
+
+    return Serialised
+
+
 class RecommendedActionSerializer(serializers.Serializer):
     label = serializers.CharField()
     xp = serializers.IntegerField()
@@ -84,8 +97,8 @@ class ThriveCircleDataSerializer(serializers.Serializer):
     user_profile = UserThriveProfileSerializer()
     current_level = ThriveCircleLevelSerializer()
     current_circle = ThriveCircleSerializer(allow_null=True)
-    circle_members = UserThriveProfileSerializer(many=True)
-    recent_activity = XPEventSerializer(many=True)
+    circle_members = _serialised(UserThriveProfileSerializer(many=True))()
+    recent_activity = _serialised(XPEventSerializer(many=True))()
     next_level = ThriveCircleLevelSerializer(allow_null=True)
     xp_to_next_level = serializers.IntegerField(min_value=0)
     time_until_reset_seconds = serializers.IntegerField(min_value=0)

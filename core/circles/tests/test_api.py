@@ -206,3 +206,23 @@ def test_requests_are_throttled_per_user_with_a_json_429(levels, monkeypatch):
     statuses = [client.get(XP_HISTORY).status_code for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
     assert client.get(XP_HISTORY).json()["code"] == "throttled"
+
+
+def test_the_shared_circle_section_is_never_stale(circle_of):
+    viewer, profiles = circle_of()
+    client = client_for(viewer)
+    client.get(THRIVE_CIRCLE)  # fills the cache for this circle
+    XPService.add_xp(profiles[3].user, 15, XPSource.PROJECT, "Created a new project: Fresh")
+    data = client.get(THRIVE_CIRCLE).json()
+    assert data["recent_activity"][0]["description"] == "Created a new project: Fresh"
+    assert data["circle_members"][0]["username"] == profiles[3].user.username
+
+
+def test_members_of_one_circle_share_one_serialisation(circle_of, django_assert_max_num_queries):
+    viewer, profiles = circle_of()
+    client_for(viewer).get(THRIVE_CIRCLE)
+    other = client_for(profiles[1].user)
+    with django_assert_max_num_queries(5):  # profile, next level, week's sources, section marker, +1 spare
+        data = other.get(THRIVE_CIRCLE).json()
+    assert viewer.username in {m["username"] for m in data["circle_members"]}
+    assert profiles[1].user.username not in {m["username"] for m in data["circle_members"]}
