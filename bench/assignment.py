@@ -3,7 +3,8 @@
 
     .venv/bin/python bench/assignment.py --users 1000000
     .venv/bin/python bench/assignment.py --users 100000 --database-url sqlite:////tmp/thrive_bench.sqlite3
-    .venv/bin/python bench/assignment.py --users 1000000 --explain   # EXPLAIN ANALYZE each statement
+    .venv/bin/python bench/assignment.py --users 1000000 --prior-week --statement-timeout 300
+    .venv/bin/python bench/assignment.py --users 100000 --explain    # EXPLAIN ANALYZE each statement
 
 Creates its own database (default postgres://postgres@127.0.0.1:5432/thrive_bench), migrates it,
 loads the five levels and seeds N users + profiles set-based (INSERT ... SELECT generate_series on
@@ -12,9 +13,13 @@ Seedlings, a long tail reaches Luminary) and --inactive-share of the users have 
 more than 28 days, so they are not eligible. Seeding is timed separately and not counted.
 
 The measured part runs in a fresh child process (so its peak RSS is the assignment's, not the
-seeding's): the weekly run, a rerun of the same week (nothing to do), and a top-up run after
---newcomers new active profiles joined. For each: wall time, SQL statements, tracemalloc peak,
-ru_maxrss, circles created, users placed, and the slowest statements.
+seeding's): the weekly run, a rerun of the same week (nothing to do), a top-up run after
+--newcomers new active profiles joined, and XPService.add_xp for --returning inactive users (their
+first award seats them). For each: wall time, CPU of this process and of its PostgreSQL backend
+(unaffected by other load on the machine), SQL statements and the time spent in COMMIT (deferred
+foreign-key checks), tracemalloc peak (it slows Python allocations; --no-tracemalloc), ru_maxrss,
+circles created, users placed, and the slowest statements. --prior-week first builds last week's
+circles (untimed), as in steady state. Two runs at once must use different --database-url.
 """
 
 from __future__ import annotations
@@ -440,7 +445,7 @@ def main() -> None:
     if args.measure:
         measure(args)
         return
-    print(f"bench/assignment.py --users {args.users:,}  ({os.cpu_count()} CPUs)")
+    print(f"bench/assignment.py --users {args.users:,}  ({os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f})")
     prepare(args)
     child = [sys.executable, os.path.abspath(__file__), "--measure", *sys.argv[1:]]
     try:
