@@ -55,7 +55,7 @@ def xp_history(user, *, limit: int, before: tuple[datetime, str] | None = None) 
 def sources_this_week(user) -> set[str]:
     start, end = weeks.week_bounds(weeks.current_week_start())
     return set(
-        XPEvent.objects.filter(user=user, timestamp__gte=start, timestamp__lt=end).values_list("source", flat=True).distinct()
+        XPEvent.objects.filter(user=user, timestamp__gte=start, timestamp__lt=end).values_list("source", flat=True).order_by().distinct()
     )
 
 
