@@ -5,11 +5,10 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Case, Count, DateField, F, OuterRef, Subquery, Value, When
-from django.db.models.functions import Coalesce, Greatest
+from django.db.models import Count
 from django.utils import timezone
 
-from . import grouping, selectors, weeks
+from . import grouping, selectors, weeks, xp_writes
 from .levels import load_default_levels
 from .locks import lock_circle_membership
 from .models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent, XPSource
@@ -25,16 +24,6 @@ def _entry_level() -> ThriveCircleLevel:
         load_default_levels()
         level = ThriveCircleLevel.objects.order_by("order").first()
     return level
-
-
-def _level_for_xp(total_xp):
-    """SQL expression: the highest level whose min_xp <= total_xp (the lowest for less).
-
-    The level always follows total XP both ways, so a reversed award can lower it again.
-    """
-    by_xp = ThriveCircleLevel.objects.filter(min_xp__lte=total_xp).order_by("-min_xp").values("id")[:1]
-    lowest = ThriveCircleLevel.objects.order_by("order").values("id")[:1]
-    return Coalesce(Subquery(by_xp), Subquery(lowest))
 
 
 def get_or_create_profile(user) -> UserThriveProfile:
@@ -70,7 +59,6 @@ class XPService:
     """Service for managing XP operations."""
 
     @staticmethod
-    @transaction.atomic
     def add_xp(user, amount, source=None, description=None, *, metadata=None, points_history=None) -> XPEvent:
         """Record `amount` XP (negative for a correction) for `user` and return the event.
 
@@ -82,23 +70,7 @@ class XPService:
         amount = int(amount)
         now = timezone.now()
         week = weeks.week_start_for(now)
-        profile = get_or_create_profile(user)
-        needs_seat = not _has_circle_this_week(profile, week) and ThriveCircle.objects.filter(week_start=week).exists()
-        if needs_seat:
-            # Taken before the row lock, in the same order as the weekly job, so the two cannot deadlock.
-            lock_circle_membership()
-        UserThriveProfile.objects.filter(pk=profile.pk).update(
-            total_xp=F("total_xp") + amount,
-            weekly_xp=Case(
-                When(weekly_xp_week=week, then=F("weekly_xp") + amount),
-                When(weekly_xp_week__lt=week, then=Value(amount)),
-                default=F("weekly_xp"),
-            ),
-            weekly_xp_week=Greatest("weekly_xp_week", Value(week, output_field=DateField())),
-            current_level=_level_for_xp(OuterRef("total_xp") + amount),
-            last_activity_at=Greatest("last_activity_at", Value(now)),
-        )
-        event = XPEvent.objects.create(
+        event = XPEvent(
             user=user,
             amount=amount,
             source=source or XPSource.OTHER,
@@ -107,8 +79,18 @@ class XPService:
             points_history=points_history,
             timestamp=now,
         )
-        if needs_seat:
-            CircleAssignmentService.seat_newcomers(week, now=now, profile_ids=[profile.pk])
+        profile_id, seated = xp_writes.find_profile(user.pk, week)
+        if profile_id is None:
+            profile = get_or_create_profile(user)
+            profile_id, seated = profile.pk, _has_circle_this_week(profile, week)
+        if seated or not ThriveCircle.objects.filter(week_start=week).exists():
+            xp_writes.record(profile_id, event, week)
+            return event
+        with transaction.atomic():
+            # Taken before the row lock, in the same order as the weekly job, so the two cannot deadlock.
+            lock_circle_membership()
+            xp_writes.record(profile_id, event, week)
+            CircleAssignmentService.seat_newcomers(week, now=now, profile_ids=[profile_id])
         return event
 
     @staticmethod
