@@ -1,8 +1,17 @@
-"""The five Thrive Circle levels, as the plan defines them."""
+"""The five Thrive Circle levels, as the plan defines them, and the cached level table."""
 
+from dataclasses import dataclass
+
+from django.core.cache import cache
 from django.db import transaction
 
 from .models import ThriveCircleLevel
+
+# Levels are reference data read by every page view and edited a few times a year. Saving or
+# deleting one clears the table (signals in apps.py; everywhere with a shared cache such as
+# Redis); with a per-process cache other processes see an edit within this many seconds.
+LEVEL_TABLE_KEY = "thrive-level-table"
+LEVEL_TABLE_SECONDS = 60
 
 INITIAL_LEVELS = [
     {"name": "Seedling", "order": 1, "min_xp": 0, "icon": "faSeedling", "color_from": "green-400", "color_to": "green-600",
@@ -27,7 +36,38 @@ def load_default_levels() -> int:
     """
     missing = [lvl for lvl in INITIAL_LEVELS if not ThriveCircleLevel.objects.filter(name=lvl["name"]).exists()]
     ThriveCircleLevel.objects.bulk_create([ThriveCircleLevel(**lvl) for lvl in missing], ignore_conflicts=True)
+    transaction.on_commit(forget_level_table)
     return len(missing)
+
+
+@dataclass(frozen=True)
+class LevelTable:
+    levels: tuple[ThriveCircleLevel, ...]  # lowest first
+
+    def get(self, level_id: int) -> ThriveCircleLevel | None:
+        return next((level for level in self.levels if level.id == level_id), None)
+
+    def next_after(self, level: ThriveCircleLevel) -> ThriveCircleLevel | None:
+        return next((higher for higher in self.levels if higher.order > level.order), None)
+
+
+def level_table() -> LevelTable:
+    return cache.get_or_set(LEVEL_TABLE_KEY, lambda: LevelTable(tuple(ThriveCircleLevel.objects.order_by("order"))), LEVEL_TABLE_SECONDS)
+
+
+def level_by_id(level_id: int) -> ThriveCircleLevel:
+    """A level from the cached table; a level the table does not know yet reloads it."""
+    level = level_table().get(level_id)
+    if level is None:
+        forget_level_table()
+        level = level_table().get(level_id)
+    if level is None:
+        raise ThriveCircleLevel.DoesNotExist(f"No Thrive Circle level with id {level_id}")
+    return level
+
+
+def forget_level_table(**signal_kwargs) -> None:
+    cache.delete(LEVEL_TABLE_KEY)
 
 
 def threshold_problems(levels: list[tuple[str, int, int]]) -> list[str]:

@@ -3,11 +3,15 @@
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from . import weeks
-from .models import ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent
+from .levels import level_by_id, level_table
+from .models import ThriveCircle, UserThriveProfile, XPEvent
+
+SOURCES_CACHE_SECONDS = 300  # keys change with every award; this only bounds memory
 
 
 def active_since(now: datetime | None = None) -> datetime:
@@ -52,16 +56,31 @@ def xp_history(user, *, limit: int, before: tuple[datetime, str] | None = None) 
     return list(events.order_by("-timestamp", "-id")[:limit])
 
 
-def sources_this_week(user) -> set[str]:
-    start, end = weeks.week_bounds(weeks.current_week_start())
-    return set(
-        XPEvent.objects.filter(user=user, timestamp__gte=start, timestamp__lt=end).values_list("source", flat=True).order_by().distinct()
-    )
+def sources_this_week(profile: UserThriveProfile, week) -> set[str]:
+    """The XP sources of the profile's own events this week.
+
+    Cached under the profile's last activity, which every award moves forward, so a cached
+    answer is never stale and needs no invalidation (as the circle section, circle_section.py)."""
+    key = f"thrive-sources:{profile.pk}:{week}:{profile.last_activity_at.timestamp()}"
+
+    def read() -> set[str]:
+        start, end = weeks.week_bounds(week)
+        events = XPEvent.objects.filter(user_id=profile.user_id, timestamp__gte=start, timestamp__lt=end)
+        return set(events.values_list("source", flat=True).order_by().distinct())
+
+    return cache.get_or_set(key, read, SOURCES_CACHE_SECONDS)
 
 
 def profile_for_page(user) -> UserThriveProfile | None:
-    """The viewer's profile with its level and circle in one query."""
-    return UserThriveProfile.objects.select_related("user", "current_level", "current_circle__level").filter(user=user).first()
+    """The viewer's profile with its circle in one query; levels come from the cached level table."""
+    profile = UserThriveProfile.objects.select_related("current_circle").filter(user=user).order_by().first()
+    if profile is None:
+        return None
+    profile.user = user
+    profile.current_level = level_by_id(profile.current_level_id)
+    if profile.current_circle is not None:
+        profile.current_circle.level = level_by_id(profile.current_circle.level_id)
+    return profile
 
 
 def circle_status(circle: ThriveCircle | None, week) -> str:
@@ -81,7 +100,7 @@ def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = Non
 
     now = now or timezone.now()
     week = weeks.week_start_for(now)
-    next_level = ThriveCircleLevel.objects.filter(order__gt=profile.current_level.order).order_by("order").first()
+    next_level = level_table().next_after(profile.current_level)
     xp_to_next = max(0, next_level.min_xp - profile.total_xp) if next_level else 0
     circle = profile.current_circle
     section = circle_section(circle, viewer=profile.user, week=week)
@@ -98,7 +117,7 @@ def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = Non
         "xp_to_next_level": xp_to_next,
         "time_until_reset_seconds": max(0, int((reset_at - now).total_seconds())),
         "recommended_actions": recommended_actions(
-            sources_this_week=sources_this_week(profile.user),
+            sources_this_week=sources_this_week(profile, week),
             xp_to_next_level=xp_to_next,
             next_level_name=next_level.name if next_level else None,
         ),

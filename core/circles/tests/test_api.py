@@ -7,7 +7,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 from rest_framework.throttling import SimpleRateThrottle
 
-from core.circles.models import ThriveCircle, UserThriveProfile, XPEvent, XPSource
+from core.circles.models import ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent, XPSource
 from core.circles.services import CircleAssignmentService, XPService
 from core.circles.tests.factories import ProfileFactory
 from core.users.tests.factories import UserFactory
@@ -218,11 +218,33 @@ def test_the_shared_circle_section_is_never_stale(circle_of):
     assert data["circle_members"][0]["username"] == profiles[3].user.username
 
 
-def test_members_of_one_circle_share_one_serialisation(circle_of, django_assert_max_num_queries):
+def test_members_of_one_circle_share_one_serialisation(circle_of, django_assert_num_queries):
     viewer, profiles = circle_of()
     client_for(viewer).get(THRIVE_CIRCLE)
     other = client_for(profiles[1].user)
-    with django_assert_max_num_queries(5):  # profile, next level, week's sources, section marker, +1 spare
+    with django_assert_num_queries(3):  # profile + circle, section marker, this viewer's week sources
         data = other.get(THRIVE_CIRCLE).json()
     assert viewer.username in {m["username"] for m in data["circle_members"]}
     assert profiles[1].user.username not in {m["username"] for m in data["circle_members"]}
+
+
+def test_recommendations_follow_what_was_just_done(circle_of):
+    viewer, _ = circle_of()  # everyone has done a quiz this week
+
+    def reasons():
+        return {a["label"]: a["reason"] for a in client_for(viewer).get(THRIVE_CIRCLE).json()["recommended_actions"]}
+
+    assert reasons()["Create a New Project"] == "Something new for you this week."
+    XPService.add_xp(viewer, 10, XPSource.PROJECT, "Created a new project")
+    assert reasons()["Create a New Project"].startswith("A favourite of yours")
+
+
+def test_a_level_edit_shows_on_the_next_page_view(circle_of):
+    viewer, _ = circle_of()  # 620 XP, an Explorer
+    client = client_for(viewer)
+    assert client.get(THRIVE_CIRCLE).json()["next_level"]["min_xp"] == 1500
+    creator = ThriveCircleLevel.objects.get(name="Creator")
+    creator.min_xp = 1400
+    creator.save()
+    data = client.get(THRIVE_CIRCLE).json()
+    assert (data["next_level"]["min_xp"], data["xp_to_next_level"]) == (1400, 780)
