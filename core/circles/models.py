@@ -72,8 +72,9 @@ class UserThriveProfile(models.Model):
     weekly_xp = models.IntegerField(default=0)
     weekly_xp_week = models.DateField(default=weeks.current_week_start)
     total_xp = models.IntegerField(default=0)  # all-time, never resets
+    # No index of its own: (current_circle, -last_activity_at) below serves every lookup by circle.
     current_circle = models.ForeignKey(
-        ThriveCircle, on_delete=models.SET_NULL, null=True, blank=True, related_name="members"
+        ThriveCircle, on_delete=models.SET_NULL, null=True, blank=True, related_name="members", db_index=False
     )
     weekly_reset_at = models.DateTimeField(default=_next_reset)
     last_activity_at = models.DateTimeField(default=timezone.now)
@@ -81,8 +82,9 @@ class UserThriveProfile(models.Model):
 
     class Meta:
         ordering = ["-total_xp"]
+        # Every award rewrites the profile row and so every one of its indexes: keep only those
+        # a query uses (the plan's (current_level, -weekly_xp) leaderboard index served none).
         indexes = [
-            models.Index(fields=["current_level", "-weekly_xp"]),
             models.Index(fields=["-total_xp"]),
             models.Index(fields=["current_circle", "-last_activity_at"]),
         ]
@@ -126,7 +128,8 @@ class XPEvent(models.Model):
     """Log of XP-earning actions; the sum of a user's events is their total_xp."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="xp_events")
+    # Indexed by (user, -timestamp) below, which also serves lookups by user alone.
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="xp_events", db_index=False)
     amount = models.IntegerField()  # negative for corrections
     source = models.CharField(max_length=30, choices=XPSource.choices, default=XPSource.OTHER)
     description = models.TextField()
