@@ -76,19 +76,19 @@ class ThriveCircleLevelAdmin(admin.ModelAdmin):
 
 @admin.register(ThriveCircle)
 class ThriveCircleAdmin(AssignmentTriggerMixin, admin.ModelAdmin):
-    list_display = ("name", "level", "week_start", "week_end", "member_count")
+    list_display = ("name", "level", "week_start", "week_end", "members")
     list_filter = ("week_start", "level")
     date_hierarchy = "week_start"
     search_fields = ("name",)
     list_select_related = ("level",)
-    readonly_fields = ("id", "level", "week_start", "week_end", "name", "sequence", "created_at", "member_count")
+    readonly_fields = ("id", "level", "week_start", "week_end", "name", "sequence", "created_at", "members")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(member_count=Count("members"))
+        return super().get_queryset(request).annotate(members_now=Count("members"))
 
-    @admin.display(description="members", ordering="member_count")
-    def member_count(self, circle) -> int:
-        return circle.member_count
+    @admin.display(description="members", ordering="members_now")
+    def members(self, circle) -> int:
+        return circle.members_now  # counted live: the stored member_count only steers seating
 
     def has_add_permission(self, request) -> bool:
         return False  # circles come from the weekly assignment

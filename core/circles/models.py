@@ -37,6 +37,10 @@ class ThriveCircle(models.Model):
     name = models.CharField(max_length=100, blank=True)  # "Explorer Circle A"
     # Position of the circle among its level's circles this week; names derive from it.
     sequence = models.PositiveIntegerField(default=0)
+    # Members seated here, recounted by the seating code after every change it makes, so that
+    # seating a newcomer reads a few circles, not the members of every circle of their level.
+    # Only seating reads it; a deleted profile leaves it one too high until the next recount.
+    member_count = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

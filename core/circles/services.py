@@ -5,11 +5,12 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Count
+from django.db.models import Count, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from . import grouping, selectors, weeks, xp_writes
-from .levels import load_default_levels
+from .levels import level_by_id, load_default_levels
 from .locks import lock_circle_membership
 from .models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent, XPSource
 
@@ -162,6 +163,7 @@ class CircleAssignmentService:
         ThriveCircle.objects.bulk_create(circles)
         _refresh_circle_statistics()
         placed = _seat_by_rank(buckets, week, active_since=selectors.active_since(now)) if buckets else 0
+        _recount_members(ThriveCircle.objects.filter(week_start=week))
         return placed, len(circles)
 
     @staticmethod
@@ -193,30 +195,49 @@ class CircleAssignmentService:
         ]
         if not newcomers:
             return 0, 0
-        # Only the newcomers' levels' circles are counted (at 1M users a week has ~28k circles),
-        # unless one of those levels has none this week and must borrow its neighbours'.
-        levels = {person.level_id for person in newcomers}
-        candidates = ThriveCircle.objects.filter(week_start=week)
-        if set(candidates.filter(level_id__in=levels).values_list("level_id", flat=True).distinct()) == levels:
-            candidates = candidates.filter(level_id__in=levels)
-        existing = {c.id: c for c in candidates.select_related("level").annotate(n=Count("members"))}
         seats, to_create = grouping.fill_seats(
-            newcomers,
-            [grouping.SeatCircle(c.id, c.level_id, c.level.order, c.sequence, c.n) for c in existing.values()],
-            max_size=settings.THRIVE_CIRCLE_MAX_SIZE,
+            newcomers, _seat_candidates(week, newcomers), max_size=settings.THRIVE_CIRCLE_MAX_SIZE
         )
         names = dict(ThriveCircleLevel.objects.values_list("id", "name"))
         created = {plan.key: _new_circle(plan.level_id, names[plan.level_id], week, plan.sequence) for plan in to_create}
         ThriveCircle.objects.bulk_create(created.values())
         reset_at = weeks.week_bounds(week)[1]
+        chosen = {pk: created[key].id if key in created else key for pk, key in seats.items()}
         UserThriveProfile.objects.bulk_update(
-            [
-                UserThriveProfile(pk=pk, current_circle_id=created[key].id if key in created else key, weekly_reset_at=reset_at)
-                for pk, key in seats.items()
-            ],
+            [UserThriveProfile(pk=pk, current_circle_id=circle_id, weekly_reset_at=reset_at) for pk, circle_id in chosen.items()],
             ["current_circle", "weekly_reset_at"],
         )
+        _recount_members(ThriveCircle.objects.filter(pk__in=set(chosen.values())))
         return len(seats), len(created)
+
+
+def _seat_candidates(week, newcomers: list[grouping.Newcomer]) -> list[grouping.SeatCircle]:
+    """The circles `grouping.fill_seats` needs to seat `newcomers` exactly as it would with all of them.
+
+    Each newcomer takes the emptiest circle with room, so k newcomers only ever reach the k
+    emptiest circles of a level; each level's last circle comes too, to number a new one. At 1M
+    users a week has ~28k circles, so this reads a few rows per level instead of every member.
+    Only the newcomers' levels, unless one of them has no circle this week and borrows a neighbour's.
+    """
+    levels = {person.level_id for person in newcomers}
+    circles = ThriveCircle.objects.filter(week_start=week)
+    if set(circles.filter(level_id__in=levels).values_list("level_id", flat=True).distinct()) == levels:
+        circles = circles.filter(level_id__in=levels)
+    by_level = F("level_id")
+    circles = circles.annotate(
+        emptiest=Window(RowNumber(), partition_by=by_level, order_by=[F("member_count").asc(), F("sequence").asc()]),
+        latest=Window(RowNumber(), partition_by=by_level, order_by=F("sequence").desc()),
+    ).filter(Q(emptiest__lte=len(newcomers)) | Q(latest=1))
+    return [
+        grouping.SeatCircle(c.id, c.level_id, level_by_id(c.level_id).order, c.sequence, c.member_count)
+        for c in circles.only("id", "level_id", "sequence", "member_count")
+    ]
+
+
+def _recount_members(circles) -> None:
+    """Store each circle's member count, counted from the profiles (one UPDATE)."""
+    members = UserThriveProfile.objects.filter(current_circle=OuterRef("pk")).order_by().values("current_circle")
+    circles.update(member_count=Coalesce(Subquery(members.annotate(n=Count("pk")).values("n")), 0))
 
 
 def _new_circle(level_id: int, level_name: str, week, sequence: int) -> ThriveCircle:

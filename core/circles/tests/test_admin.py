@@ -108,7 +108,7 @@ def test_circles_list_their_week_and_member_count(admin_client, levels):
     page = admin_client.get(changelist("thrivecircle")).content.decode()
 
     assert circle.name in page
-    assert f'<td class="field-member_count">7</td>' in page
+    assert f'<td class="field-members">7</td>' in page
     assert f'<td class="field-week_start nowrap">{date_format(circle.week_start)}</td>' in page
 
 

@@ -5,10 +5,11 @@ import pytest
 from django.db import connection
 from django.db.models import Count, Max, Min
 from django.utils import timezone
-from hypothesis import given, settings as hsettings
+from hypothesis import example, given, settings as hsettings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
+from core.circles import grouping, services
 from core.circles.levels import load_default_levels
 from core.circles.models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile
 from core.circles.services import CircleAssignmentService, XPService
@@ -115,7 +116,7 @@ def test_a_full_level_opens_a_new_circle_for_newcomers(levels, midweek):
     for user in newcomers:
         XPService.add_xp(user, 5)
     circles = ThriveCircle.objects.annotate(n=Count("members")).order_by("sequence")
-    assert [(c.name, c.n) for c in circles] == [("Seedling Circle A", 30), ("Seedling Circle B", 2)]
+    assert [(c.name, c.n, c.member_count) for c in circles] == [("Seedling Circle A", 30, 30), ("Seedling Circle B", 2, 2)]
 
 
 def test_level_thresholds_edited_by_an_operator_apply_at_the_next_run(levels):
@@ -134,9 +135,9 @@ def test_query_count_does_not_grow_with_users(levels, users, django_assert_num_q
         if not user.save()
     )
     # run record, savepoint, lock, week check, 5 level syncs, levels, counts, circles insert,
-    # the seating UPDATE, the seated count, release, run record update; PostgreSQL adds ANALYZE
-    # and SET LOCAL work_mem before the seating UPDATE
-    with django_assert_num_queries(19 if connection.vendor == "postgresql" else 17):
+    # the seating UPDATE, the seated count, the circles' member counts, release, run record
+    # update; PostgreSQL adds ANALYZE and SET LOCAL work_mem before the seating UPDATE
+    with django_assert_num_queries(20 if connection.vendor == "postgresql" else 18):
         assign()
 
 
@@ -167,12 +168,40 @@ class AssignmentProperties(HypothesisTestCase):
         assert eligible.filter(current_circle__week_start=THIS_WEEK).count() == sum(counts)
         assert not UserThriveProfile.objects.exclude(last_activity_at=WEDNESDAY).filter(current_circle__isnull=False).exists()
         sizes = [c.n for c in circles_of(THIS_WEEK)]
+        assert [c.member_count for c in circles_of(THIS_WEEK)] == sizes
         if sum(counts) >= 5:
             assert min(sizes) >= 5
         assert max(sizes, default=0) <= 30
         before = memberships()
         assign(WEDNESDAY + timedelta(hours=1))
         assert memberships() == before
+
+
+class SeatCandidateProperties(HypothesisTestCase):
+    @given(
+        members=st.lists(st.one_of(st.just(30), st.integers(min_value=0, max_value=30)), min_size=1, max_size=40),
+        levels_of_newcomers=st.lists(st.integers(min_value=0, max_value=2), min_size=1, max_size=12),
+    )
+    @example(members=[30, 30, 30, 30], levels_of_newcomers=[0])  # a full level: the new circle is numbered after its last
+    @hsettings(max_examples=30, deadline=None)
+    def test_newcomers_are_seated_as_if_every_circle_were_read(self, members, levels_of_newcomers):
+        """Seating reads only each level's emptiest circles and its last one, and must seat exactly
+        as it would reading all of them (grouping.fill_seats)."""
+        load_default_levels()
+        levels = list(ThriveCircleLevel.objects.order_by("order"))[:3]
+        circles = ThriveCircle.objects.bulk_create(
+            ThriveCircle(level=levels[i % 2], week_start=THIS_WEEK, week_end=THIS_WEEK + timedelta(days=6),
+                         sequence=i // 2, name=f"{i}", member_count=n)
+            for i, n in enumerate(members)
+        )
+        newcomers = [grouping.Newcomer(i, levels[k].id, levels[k].order) for i, k in enumerate(levels_of_newcomers)]
+
+        def every_circle():
+            return [grouping.SeatCircle(c.id, c.level_id, c.level.order, c.sequence, c.member_count) for c in circles]
+
+        read = services._seat_candidates(THIS_WEEK, newcomers)
+        assert len(read) <= 3 * (len(newcomers) + 1)
+        assert grouping.fill_seats(newcomers, read, max_size=30) == grouping.fill_seats(newcomers, every_circle(), max_size=30)
 
 
 @pytest.mark.postgres
