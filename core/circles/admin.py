@@ -32,6 +32,19 @@ def _run_assignment(request) -> None:
     )
 
 
+class ReadOnlyAdmin:
+    """For records of what happened (the XP ledger, assignment runs): viewable, never edited here."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class AssignmentTriggerMixin:
     """The "run the weekly assignment now" action; the selection does not matter."""
 
@@ -115,7 +128,7 @@ class UserThriveProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(XPEvent)
-class XPEventAdmin(admin.ModelAdmin):
+class XPEventAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     """The XP ledger: read-only. Correct XP with a negative award through XPService."""
 
     list_display = ("timestamp", "user", "amount", "source", "description")
@@ -125,18 +138,9 @@ class XPEventAdmin(admin.ModelAdmin):
     list_select_related = ("user",)
     show_full_result_count = False
 
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
 
 @admin.register(CircleAssignmentRun)
-class CircleAssignmentRunAdmin(AssignmentTriggerMixin, admin.ModelAdmin):
+class CircleAssignmentRunAdmin(AssignmentTriggerMixin, ReadOnlyAdmin, admin.ModelAdmin):
     list_display = (
         "id", "week_start", "status", "trigger", "started_at", "finished_at", "users_placed", "circles_created", "short_error",
     )
@@ -162,12 +166,3 @@ class CircleAssignmentRunAdmin(AssignmentTriggerMixin, admin.ModelAdmin):
         extra = {"can_assign": self.has_assign_permission(request), **(extra_context or {})}
         return super().changelist_view(request, extra_context=extra)
 
-    # Runs are records of what happened.
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import time_machine
 from django.conf import settings as django_settings
-from django.db import connection, connections
+from django.db import connection
 from django.db.models import Count
 from rest_framework.test import APIClient
 
@@ -24,6 +24,7 @@ from core.circles.models import CircleAssignmentRun, ThriveCircle, UserThrivePro
 from core.circles.services import CircleAssignmentService
 from core.circles.tasks import assign_weekly_circles
 from core.circles.tests.factories import ProfileFactory
+from core.testing import run_concurrently
 
 ROOT = Path(__file__).resolve().parents[3]
 UTC = ZoneInfo("UTC")
@@ -327,21 +328,8 @@ def test_self_healing_in_a_background_thread_builds_the_week(missed_week, settin
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_builds_of_a_missed_week_make_its_circles_once(missed_week, settings):
     """What protects several web processes asking at once: the locked, idempotent service."""
-    start = threading.Barrier(6)
-
-    def build():
-        try:
-            start.wait(timeout=30)
-            scheduling._build_quietly()
-        finally:
-            connections.close_all()
-
     with time_machine.travel(WEDNESDAY, tick=True):
-        threads = [threading.Thread(target=build) for _ in range(6)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        run_concurrently(*[scheduling._build_quietly] * 6)
 
     runs = CircleAssignmentRun.objects.filter(trigger=scheduling.SELF_HEAL_TRIGGER)
     assert sorted(runs.values_list("status", flat=True)) == ["already_done"] * 5 + ["succeeded"]
@@ -354,27 +342,13 @@ def test_concurrent_builds_of_a_missed_week_make_its_circles_once(missed_week, s
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_first_requests_ask_for_the_build_once(missed_week, settings):
     settings.THRIVE_SELF_HEAL = "inline"
-    users = list(UserThriveProfile.objects.values_list("user", flat=True)[:6])
-    start = threading.Barrier(len(users))
-    statuses = []
-
-    def visit(user_id):
-        from core.users.models import User
-
-        try:
-            client = APIClient()
-            client.force_authenticate(User.objects.get(pk=user_id))
-            start.wait(timeout=30)
-            statuses.append(_page(client)["circle_status"])
-        finally:
-            connections.close_all()
+    users = [profile.user for profile in UserThriveProfile.objects.select_related("user")[:6]]
+    clients = [APIClient() for _ in users]
+    for client, user in zip(clients, users):
+        client.force_authenticate(user)
 
     with time_machine.travel(WEDNESDAY, tick=True):
-        threads = [threading.Thread(target=visit, args=(u,)) for u in users]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join(timeout=60)
+        statuses = run_concurrently(*[lambda client=client: _page(client)["circle_status"] for client in clients])
 
     assert len(statuses) == len(users)
     assert CircleAssignmentRun.objects.filter(trigger=scheduling.SELF_HEAL_TRIGGER).count() == 1

@@ -1,6 +1,5 @@
 """Fair play inside PointsService: every rule, every award recorded, rules editable live, races."""
 
-import threading
 from datetime import datetime, timedelta
 
 import pytest
@@ -14,6 +13,7 @@ from core.fairplay.models import FairPlayRule
 from core.fairplay.services import load_default_rules
 from core.points.models import ActivityType, PointsHistory
 from core.points.services import PointsService
+from core.testing import run_concurrently
 from core.users.tests.factories import UserFactory
 
 from .conftest import WEDNESDAY_9AM
@@ -165,23 +165,11 @@ def test_concurrent_quizzes_are_counted_one_after_the_other():
     load_default_rules()
     FairPlayRule.objects.filter(activity_type=QUIZ).update(cooldown_seconds=0)
     user = UserFactory()
-    barrier, earned, errors = threading.Barrier(12), [], []
 
     def finish_quiz():
-        try:
-            barrier.wait()
-            earned.append(PointsService.award_points(user, QUIZ).points_awarded)
-        except Exception as exc:  # surfaced below
-            errors.append(exc)
-        finally:
-            connection.close()
+        return PointsService.award_points(user, QUIZ).points_awarded
 
-    threads = [threading.Thread(target=finish_quiz) for _ in range(12)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    earned = run_concurrently(*[finish_quiz] * 12)  # re-raises any thread's error
     assert sorted(earned, reverse=True) == [20, 20, 20, 20, 20, 10, 5, 2, 1, 0, 0, 0]
     assert UserThriveProfile.objects.get(user=user).total_xp == 118 == sum(earned)
 
@@ -198,25 +186,14 @@ def test_awards_and_direct_xp_for_one_person_at_once_do_not_deadlock():
     FairPlayRule.objects.filter(activity_type=QUIZ).update(is_active=False)
     user = UserFactory()
     XPService.add_xp(user, 1)
-    barrier, errors = threading.Barrier(8), []
 
-    def work(index):
-        try:
-            barrier.wait()
-            for _ in range(10):
-                if index % 2:
-                    PointsService.award_points(user, QUIZ)
-                else:
-                    XPService.add_xp(user, 3)
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
+    def awards():
+        for _ in range(10):
+            PointsService.award_points(user, QUIZ)
 
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    def direct_xp():
+        for _ in range(10):
+            XPService.add_xp(user, 3)
+
+    run_concurrently(*[direct_xp, awards] * 4)  # re-raises any thread's error
     assert UserThriveProfile.objects.get(user=user).total_xp == 1 + 40 * 20 + 40 * 3

@@ -1,16 +1,15 @@
 """The staff-only dashboard data, stored snapshots of finished weeks, and recording views."""
 
-import threading
 from datetime import date
 
 import pytest
 import time_machine
-from django.db import connection
 from rest_framework.test import APIClient
 
 from core.circles.levels import load_default_levels
 from core.insights.models import FeatureView, WeeklyKPISnapshot
 from core.insights.services import record_view, weekly_kpis
+from core.testing import run_concurrently
 from core.users.tests.factories import UserFactory
 
 from .conftest import NOW, W2, W3
@@ -98,20 +97,5 @@ def test_anonymous_views_are_not_counted(db):
 def test_first_views_of_the_day_at_the_same_moment_are_all_counted():
     load_default_levels()
     user = UserFactory()
-    barrier, errors = threading.Barrier(6), []
-
-    def view():
-        try:
-            barrier.wait()
-            record_view(user, "thrive_circle_page")
-        except Exception as exc:
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=view) for _ in range(6)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == [] and FeatureView.objects.get(user=user).count == 6
+    run_concurrently(*[lambda: record_view(user, "thrive_circle_page")] * 6)  # re-raises any thread's error
+    assert FeatureView.objects.get(user=user).count == 6

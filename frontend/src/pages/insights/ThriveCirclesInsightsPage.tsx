@@ -1,5 +1,6 @@
+import type { ComponentProps } from 'react';
 import { BarChart } from '../../components/insights/BarChart';
-import { ChartCard } from '../../components/insights/ChartCard';
+import { ChartCard, type TableColumn } from '../../components/insights/ChartCard';
 import { LineChart } from '../../components/insights/LineChart';
 import { StackedBarChart } from '../../components/insights/StackedBarChart';
 import { ErrorState } from '../../components/ui/ErrorState';
@@ -64,6 +65,7 @@ function Charts({ weeks }: { weeks: WeekMetrics[] }) {
   const partial = !weeks[weeks.length - 1].is_complete;
   const column = (label: string, pick: (week: WeekMetrics) => string) => ({ label, values: weeks.map(pick) });
   const levelNames = weeks[weeks.length - 1].level_distribution.map((entry) => entry.level);
+  const axis = { labels, partial };
 
   return (
     <div className="space-y-6">
@@ -96,40 +98,28 @@ function Charts({ weeks }: { weeks: WeekMetrics[] }) {
             />
           </ChartCard>
         </SectionErrorBoundary>
-        <SectionErrorBoundary section="XP per active person">
-          <ChartCard
-            title="Average XP per active person"
-            description="Net XP earned in the week (corrections included) divided by the people active that week."
-            labels={labels}
-            columns={[column('XP per person', (w) => formatDecimal(w.avg_xp_per_active_user)), column('XP in all', (w) => count(w.xp_total))]}
-          >
-            <BarChart
-              label="Average XP per active person, by week"
-              weekLabels={labels}
-              values={weeks.map((w) => w.avg_xp_per_active_user)}
-              formatY={count}
-              barClass="fill-indigo-500"
-              lastIsPartial={partial}
-            />
-          </ChartCard>
-        </SectionErrorBoundary>
-        <SectionErrorBoundary section="activities per active person">
-          <ChartCard
-            title="Activities per active person"
-            description="Quizzes, Prompt Battles, projects and achievements per active person (not sign-ins or too-quick repeats)."
-            labels={labels}
-            columns={[column('Per person', (w) => formatDecimal(w.activities_per_active_user, 2)), column('Activities', (w) => count(w.activities))]}
-          >
-            <BarChart
-              label="Activities per active person, by week"
-              weekLabels={labels}
-              values={weeks.map((w) => w.activities_per_active_user)}
-              formatY={(value) => formatDecimal(value)}
-              barClass="fill-sky-500"
-              lastIsPartial={partial}
-            />
-          </ChartCard>
-        </SectionErrorBoundary>
+        <BarChartCard
+          section="XP per active person"
+          title="Average XP per active person"
+          description="Net XP earned in the week (corrections included) divided by the people active that week."
+          columns={[column('XP per person', (w) => formatDecimal(w.avg_xp_per_active_user)), column('XP in all', (w) => count(w.xp_total))]}
+          label="Average XP per active person, by week"
+          values={weeks.map((w) => w.avg_xp_per_active_user)}
+          formatY={count}
+          barClass="fill-indigo-500"
+          {...axis}
+        />
+        <BarChartCard
+          section="activities per active person"
+          title="Activities per active person"
+          description="Quizzes, Prompt Battles, projects and achievements per active person (not sign-ins or too-quick repeats)."
+          columns={[column('Per person', (w) => formatDecimal(w.activities_per_active_user, 2)), column('Activities', (w) => count(w.activities))]}
+          label="Activities per active person, by week"
+          values={weeks.map((w) => w.activities_per_active_user)}
+          formatY={(value) => formatDecimal(value)}
+          barClass="fill-sky-500"
+          {...axis}
+        />
         <SectionErrorBoundary section="page and feed views">
           <ChartCard
             title="Your Thrive Circle and feed views"
@@ -156,23 +146,17 @@ function Charts({ weeks }: { weeks: WeekMetrics[] }) {
             />
           </ChartCard>
         </SectionErrorBoundary>
-        <SectionErrorBoundary section="level-ups">
-          <ChartCard
-            title="Level-ups"
-            description="People whose level at the end of the week is above their level at its start."
-            labels={labels}
-            columns={[column('Level-ups', (w) => count(w.level_ups))]}
-          >
-            <BarChart
-              label="People who levelled up, by week"
-              weekLabels={labels}
-              values={weeks.map((w) => w.level_ups)}
-              formatY={count}
-              barClass="fill-emerald-500"
-              lastIsPartial={partial}
-            />
-          </ChartCard>
-        </SectionErrorBoundary>
+        <BarChartCard
+          section="level-ups"
+          title="Level-ups"
+          description="People whose level at the end of the week is above their level at its start."
+          columns={[column('Level-ups', (w) => count(w.level_ups))]}
+          label="People who levelled up, by week"
+          values={weeks.map((w) => w.level_ups)}
+          formatY={count}
+          barClass="fill-emerald-500"
+          {...axis}
+        />
         <SectionErrorBoundary section="people by level">
           <ChartCard
             title="People by level"
@@ -191,23 +175,17 @@ function Charts({ weeks }: { weeks: WeekMetrics[] }) {
             />
           </ChartCard>
         </SectionErrorBoundary>
-        <SectionErrorBoundary section="fair play">
-          <ChartCard
-            title="Fair play"
-            description="Awards the fair-play rules reduced or refused; weeks flagged for review are in the table."
-            labels={labels}
-            columns={[column('Limited awards', (w) => count(w.limited_awards)), column('Weeks flagged', (w) => count(w.spike_flags))]}
-          >
-            <BarChart
-              label="Awards reduced or refused by the fair-play rules, by week"
-              weekLabels={labels}
-              values={weeks.map((w) => w.limited_awards)}
-              formatY={count}
-              barClass="fill-rose-400"
-              lastIsPartial={partial}
-            />
-          </ChartCard>
-        </SectionErrorBoundary>
+        <BarChartCard
+          section="fair play"
+          title="Fair play"
+          description="Awards the fair-play rules reduced or refused; weeks flagged for review are in the table."
+          columns={[column('Limited awards', (w) => count(w.limited_awards)), column('Weeks flagged', (w) => count(w.spike_flags))]}
+          label="Awards reduced or refused by the fair-play rules, by week"
+          values={weeks.map((w) => w.limited_awards)}
+          formatY={count}
+          barClass="fill-rose-400"
+          {...axis}
+        />
       </div>
     </div>
   );
@@ -248,4 +226,26 @@ function change(latest: WeekMetrics, before: WeekMetrics | undefined, pick: (wee
   const delta = now - then;
   if (Math.abs(delta) < 0.05) return 'same as the week before';
   return `${delta > 0 ? '+' : '−'}${formatDecimal(Math.abs(delta))} on the week before`;
+}
+
+type BarChartCardProps = Pick<ComponentProps<typeof BarChart>, 'label' | 'values' | 'formatY' | 'barClass'> & {
+  section: string;
+  title: string;
+  description: string;
+  columns: TableColumn[];
+  /** Week labels, shared by the chart and its table. */
+  labels: string[];
+  /** Whether the last week is still running (drawn lighter). */
+  partial: boolean;
+};
+
+/** One weekly figure as bars, in its card with the same numbers as a table. */
+function BarChartCard({ section, title, description, columns, label, values, formatY, barClass, labels, partial }: BarChartCardProps) {
+  return (
+    <SectionErrorBoundary section={section}>
+      <ChartCard title={title} description={description} labels={labels} columns={columns}>
+        <BarChart label={label} weekLabels={labels} values={values} formatY={formatY} barClass={barClass} lastIsPartial={partial} />
+      </ChartCard>
+    </SectionErrorBoundary>
+  );
 }
