@@ -228,10 +228,9 @@ def _seat_candidates(week, newcomers: list[grouping.Newcomer]) -> list[grouping.
         emptiest=Window(RowNumber(), partition_by=by_level, order_by=[F("member_count").asc(), F("sequence").asc()]),
         latest=Window(RowNumber(), partition_by=by_level, order_by=F("sequence").desc()),
     ).filter(Q(emptiest__lte=len(newcomers)) | Q(latest=1))
-    return [
-        grouping.SeatCircle(c.id, c.level_id, level_by_id(c.level_id).order, c.sequence, c.member_count)
-        for c in circles.only("id", "level_id", "sequence", "member_count")
-    ]
+    rows = list(circles.only("id", "level_id", "sequence", "member_count"))
+    order = {level_id: level_by_id(level_id).order for level_id in {c.level_id for c in rows}}
+    return [grouping.SeatCircle(c.id, c.level_id, order[c.level_id], c.sequence, c.member_count) for c in rows]
 
 
 def _recount_members(circles) -> None:
