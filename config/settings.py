@@ -6,10 +6,13 @@ Every variable read here is listed, with its default, in `.env.example`.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
+# --- Django core -----------------------------------------------------------------------------
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 # The default key only suits a local demo; `check --deploy` flags it in production.
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="django-insecure-thrive-circles-local-demo-key")
@@ -69,6 +72,7 @@ TEMPLATES = [
     },
 ]
 
+# --- Database and cache ----------------------------------------------------------------------
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("TEST", {})
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -88,6 +92,7 @@ CACHES = {
     },
 }
 
+# --- Accounts, language and time -------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -99,6 +104,7 @@ TIME_ZONE = env("THRIVE_TIME_ZONE", default="UTC")
 USE_I18N = True
 USE_TZ = True
 
+# --- Static files: the built front end -------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("DJANGO_STATIC_ROOT", default=BASE_DIR / "staticfiles")
 FRONTEND_DIST = BASE_DIR / "frontend" / "dist"
@@ -112,7 +118,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
 
-# Security: secure by default behind HTTPS, relaxed only for the local demo over http.
+# --- Security --------------------------------------------------------------------------------
+# Secure by default behind HTTPS, relaxed only for the local demo over http.
 SECURE_SSL = env.bool("DJANGO_SECURE_SSL", default=False)
 SESSION_COOKIE_SECURE = SECURE_SSL
 CSRF_COOKIE_SECURE = SECURE_SSL
@@ -123,6 +130,7 @@ SECURE_HSTS_PRELOAD = SECURE_SSL
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE_SSL else None
 SESSION_COOKIE_HTTPONLY = True
 
+# --- API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
@@ -151,28 +159,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0")
-CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="redis://127.0.0.1:6379/1")
-CELERY_TIMEZONE = TIME_ZONE
-CELERY_TASK_ACKS_LATE = True
-CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-
-# Soft launch (core/launch, docs/operations.md): who sees Thrive Circles is the django-waffle flag
-# `thrive_circles`, managed in the admin. A data migration creates it on for everyone; a missing flag
-# means off. Its percentage is applied per signed-in user (core/launch/flags.py), not per browser
-# cookie, so waffle's middleware (which only writes those cookies) is not installed.
-WAFFLE_CACHE_NAME = "flags"
-WAFFLE_FLAG_DEFAULT = False
-WAFFLE_SECURE = SECURE_SSL
-
-# Thrive Circles product knobs (read through django.conf.settings).
-THRIVE_CIRCLE_SIZE = env.int("THRIVE_CIRCLE_SIZE", default=25)
-THRIVE_CIRCLE_MIN_SIZE = env.int("THRIVE_CIRCLE_MIN_SIZE", default=20)
-THRIVE_CIRCLE_MAX_SIZE = env.int("THRIVE_CIRCLE_MAX_SIZE", default=30)
-THRIVE_MIN_LEVEL_SIZE = env.int("THRIVE_MIN_LEVEL_SIZE", default=15)
-THRIVE_INACTIVE_DAYS = env.int("THRIVE_INACTIVE_DAYS", default=28)
-THRIVE_ASSIGNMENT_LEAD_HOURS = env.int("THRIVE_ASSIGNMENT_LEAD_HOURS", default=6)
-
+# --- Logging ---------------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -180,19 +167,24 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
 }
 
-# --- Operations: the weekly job, self-healing and monitoring (see docs/operations.md) -------------
-from celery.schedules import crontab  # noqa: E402
-from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+# --- Soft launch (core/launch, docs/operations.md) ---------------------------------------------
+# Who sees Thrive Circles is the django-waffle flag
+# `thrive_circles`, managed in the admin. A data migration creates it on for everyone; a missing flag
+# means off. Its percentage is applied per signed-in user (core/launch/flags.py), not per browser
+# cookie, so waffle's middleware (which only writes those cookies) is not installed.
+WAFFLE_CACHE_NAME = "flags"
+WAFFLE_FLAG_DEFAULT = False
+WAFFLE_SECURE = SECURE_SSL
 
-# Sunday 23:00 in TIME_ZONE (Celery reads crontabs in CELERY_TIMEZONE = TIME_ZONE). That is within
-# THRIVE_ASSIGNMENT_LEAD_HOURS of Monday 00:00, so the run builds the coming week. django-celery-beat's
-# DatabaseScheduler copies this entry into its PeriodicTask table when beat starts.
-CELERY_BEAT_SCHEDULE = {
-    "assign-weekly-thrive-circles": {
-        "task": "core.circles.tasks.assign_weekly_circles",
-        "schedule": crontab(minute=0, hour=23, day_of_week=0),
-    },
-}
+# --- Thrive Circles: circles and weeks (core/circles) ------------------------------------------
+THRIVE_CIRCLE_SIZE = env.int("THRIVE_CIRCLE_SIZE", default=25)
+THRIVE_CIRCLE_MIN_SIZE = env.int("THRIVE_CIRCLE_MIN_SIZE", default=20)
+THRIVE_CIRCLE_MAX_SIZE = env.int("THRIVE_CIRCLE_MAX_SIZE", default=30)
+THRIVE_MIN_LEVEL_SIZE = env.int("THRIVE_MIN_LEVEL_SIZE", default=15)
+THRIVE_INACTIVE_DAYS = env.int("THRIVE_INACTIVE_DAYS", default=28)
+THRIVE_ASSIGNMENT_LEAD_HOURS = env.int("THRIVE_ASSIGNMENT_LEAD_HOURS", default=6)
+
+# --- Operations: the weekly job, self-healing and monitoring (docs/operations.md) --------------
 # Monitoring: missing circles are an alarm this many hours after the week started.
 THRIVE_ASSIGNMENT_GRACE_HOURS = env.int("THRIVE_ASSIGNMENT_GRACE_HOURS", default=2)
 # A run still "running" after this long was killed half way (its transaction rolled back).
@@ -206,21 +198,33 @@ if THRIVE_SELF_HEAL not in {"thread", "celery", "inline", "off"}:
 # Self-healing asks again at most this often per week (a failed or empty run is not retried sooner).
 THRIVE_SELF_HEAL_RETRY_MINUTES = env.int("THRIVE_SELF_HEAL_RETRY_MINUTES", default=10)
 
-# --- Fair play and success metrics (docs/fair-play-and-metrics.md) ------------------------------
+# --- Fair play (docs/fair-play-and-metrics.md) -------------------------------------------------
 # Per-activity limits live in the database (admin: Fair play > Fair-play rules). A circle week is
 # flagged for review when its XP is above THRIVE_SPIKE_FLOOR_XP and above THRIVE_SPIKE_MULTIPLIER x
 # the median XP of the person's previous THRIVE_SPIKE_LOOKBACK_WEEKS weeks.
 THRIVE_SPIKE_MULTIPLIER = env.float("THRIVE_SPIKE_MULTIPLIER", default=3.0)
 THRIVE_SPIKE_FLOOR_XP = env.int("THRIVE_SPIKE_FLOOR_XP", default=600)
 THRIVE_SPIKE_LOOKBACK_WEEKS = env.int("THRIVE_SPIKE_LOOKBACK_WEEKS", default=4)
-CELERY_BEAT_SCHEDULE.update(
-    {
-        # Awards are checked as they happen; this also catches XP granted outside PointsService.
-        "detect-xp-spikes": {"task": "core.fairplay.tasks.detect_xp_spikes", "schedule": crontab(minute=30, hour=0)},
-        # Monday 01:00: store the finished week's success metrics so the dashboard only computes the running week.
-        "snapshot-weekly-kpis": {
-            "task": "core.insights.tasks.snapshot_weekly_kpis",
-            "schedule": crontab(minute=0, hour=1, day_of_week=1),
-        },
-    }
-)
+
+# --- Celery: broker and the one beat schedule (docs/operations.md) -------------------------------
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0")
+CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="redis://127.0.0.1:6379/1")
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_TASK_ACKS_LATE = True
+CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Crontabs are read in CELERY_TIMEZONE = TIME_ZONE. django-celery-beat's DatabaseScheduler copies
+# these entries into its PeriodicTask table when beat starts.
+CELERY_BEAT_SCHEDULE = {
+    # Sunday 23:00: within THRIVE_ASSIGNMENT_LEAD_HOURS of Monday 00:00, so the run builds the coming week.
+    "assign-weekly-thrive-circles": {
+        "task": "core.circles.tasks.assign_weekly_circles",
+        "schedule": crontab(minute=0, hour=23, day_of_week=0),
+    },
+    # Awards are checked as they happen; this also catches XP granted outside PointsService.
+    "detect-xp-spikes": {"task": "core.fairplay.tasks.detect_xp_spikes", "schedule": crontab(minute=30, hour=0)},
+    # Monday 01:00: store the finished week's success metrics so the dashboard only computes the running week.
+    "snapshot-weekly-kpis": {
+        "task": "core.insights.tasks.snapshot_weekly_kpis",
+        "schedule": crontab(minute=0, hour=1, day_of_week=1),
+    },
+}

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from . import grouping, selectors, weeks, xp_writes
+from .signals import send_on_commit, xp_recorded
 from .levels import level_by_id, load_default_levels
 from .locks import lock_circle_membership
 from .models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent, XPSource
@@ -86,12 +87,13 @@ class XPService:
             profile_id, seated = profile.pk, _has_circle_this_week(profile, week)
         if seated or not ThriveCircle.objects.filter(week_start=week).exists():
             xp_writes.record(profile_id, event, week)
-            return event
-        with transaction.atomic():
-            # Taken before the row lock, in the same order as the weekly job, so the two cannot deadlock.
-            lock_circle_membership()
-            xp_writes.record(profile_id, event, week)
-            CircleAssignmentService.seat_newcomers(week, now=now, profile_ids=[profile_id])
+        else:
+            with transaction.atomic():
+                # Taken before the row lock, in the same order as the weekly job, so the two cannot deadlock.
+                lock_circle_membership()
+                xp_writes.record(profile_id, event, week)
+                CircleAssignmentService.seat_newcomers(week, now=now, profile_ids=[profile_id])
+        send_on_commit(xp_recorded, event=event)
         return event
 
     @staticmethod

@@ -1,0 +1,27 @@
+"""Domain events of Thrive Circles, sent only once the transaction that caused them commits.
+
+Features built on the circles (the live feed, notifications, quests) subscribe here instead of
+being called by the ledger, so the ledger depends on none of them. Receivers run after commit
+and outside the award's transaction; a failing receiver is logged and never undoes an award.
+"""
+
+import logging
+
+from django.db import transaction
+from django.dispatch import Signal
+
+logger = logging.getLogger(__name__)
+
+# An XP event was committed. Receivers get `event` (an XPEvent with `user` loaded).
+xp_recorded = Signal()
+
+
+def send_on_commit(signal: Signal, **kwargs) -> None:
+    """Send `signal` after the current transaction commits (at once outside a transaction)."""
+
+    def send() -> None:
+        for receiver, result in signal.send_robust(sender=None, **kwargs):
+            if isinstance(result, Exception):
+                logger.error("Receiver %r of a Thrive Circles event failed", receiver, exc_info=result)
+
+    transaction.on_commit(send)

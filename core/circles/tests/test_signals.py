@@ -1,0 +1,50 @@
+import pytest
+from django.db import transaction
+
+from core.circles.services import XPService
+from core.circles.signals import xp_recorded
+from core.users.tests.factories import UserFactory
+
+
+@pytest.fixture
+def received():
+    events = []
+
+    def receiver(event, **kwargs):
+        events.append(event)
+
+    xp_recorded.connect(receiver, weak=False, dispatch_uid="test-receiver")
+    yield events
+    xp_recorded.disconnect(dispatch_uid="test-receiver")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_award_is_announced_once_after_its_transaction_commits(levels, received):
+    user = UserFactory()
+    with transaction.atomic():
+        event = XPService.add_xp(user, 20, "quiz", "Completed a Quick Quiz")
+        assert received == []
+    assert [e.pk for e in received] == [event.pk]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_rolled_back_award_is_never_announced(levels, received):
+    user = UserFactory()
+    with pytest.raises(RuntimeError):
+        with transaction.atomic():
+            XPService.add_xp(user, 20, "quiz", "Completed a Quick Quiz")
+            raise RuntimeError("the caller failed after the award")
+    assert received == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_receiver_does_not_undo_the_award(levels, received):
+    def broken(**kwargs):
+        raise ValueError("subscriber bug")
+
+    xp_recorded.connect(broken, weak=False, dispatch_uid="broken")
+    try:
+        event = XPService.add_xp(UserFactory(), 5)
+    finally:
+        xp_recorded.disconnect(dispatch_uid="broken")
+    assert [e.pk for e in received] == [event.pk]
