@@ -7,7 +7,7 @@ import time_machine
 from django.db import connection
 from django.db.models import Sum
 
-from core.circles.levels import load_default_levels
+from core.circles.services import load_default_levels
 from core.circles.models import UserThriveProfile, XPEvent
 from core.fairplay.models import FairPlayRule
 from core.fairplay.services import load_default_rules

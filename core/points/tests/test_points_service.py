@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from core.circles.levels import load_default_levels
+from core.circles.services import load_default_levels
 from core.circles.models import UserThriveProfile, XPEvent
 from core.exceptions import Conflict
 from core.points.models import ActivityType, PointsHistory
