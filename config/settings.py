@@ -169,7 +169,8 @@ LOGGING = {
 
 # --- Soft launch (core/launch, docs/operations.md) ---------------------------------------------
 # Who sees Thrive Circles is the django-waffle flag
-# `thrive_circles`, managed in the admin. A data migration creates it on for everyone; a missing flag
+# `thrive_circles`, managed in the admin. The data migrations leave a fresh install in beta (staff, the
+# beta group) and keep an upgraded install as it was; `seed_demo` opens it to all; a missing flag
 # means off. Its percentage is applied per signed-in user (core/launch/flags.py), not per browser
 # cookie, so waffle's middleware (which only writes those cookies) is not installed.
 WAFFLE_CACHE_NAME = "flags"
