@@ -96,15 +96,21 @@ class PointsService:
     def record_daily_login(user, *, today: date | None = None) -> list[PointsHistory]:
         """Count today's login once: daily points, the streak, and streak bonuses at 7 and 30 days.
 
-        The user row is locked, so two logins at the same moment award once.
+        Idempotent per user and day (`today` in THRIVE_TIME_ZONE): a day already counted returns []
+        after one unlocked read, so every later page load of the day locks nothing. Otherwise the
+        user row is locked and the day checked again, so two tabs or sign-ins at the same moment
+        award once. Returns the awards made now.
         """
         today = today or timezone.localdate()
+        users = get_user_model().objects
+        if users.filter(pk=user.pk, last_login_date=today).exists():
+            return []
         lock_user(user.pk)
-        locked = get_user_model().objects.get(pk=user.pk)
+        locked = users.get(pk=user.pk)
         if locked.last_login_date == today:
             return []
         streak = locked.current_streak + 1 if locked.last_login_date == today - timedelta(days=1) else 1
-        get_user_model().objects.filter(pk=user.pk).update(
+        users.filter(pk=user.pk).update(
             current_streak=streak, max_streak=Greatest("max_streak", Value(streak)), last_login_date=today
         )
         awards = [PointsService.award_points(locked, ActivityType.DAILY_LOGIN, {"streak": streak})]
