@@ -85,3 +85,14 @@ def midweek():
 
     with time_machine.travel(MIDWEEK, tick=True) as traveller:
         yield traveller
+
+
+@pytest.fixture
+def alert_webhook(settings):
+    """Alerts go to ADMINS through the locmem mail backend and to a webhook served in this test."""
+    from core.testing import WebhookReceiver
+
+    settings.ADMINS = [("Ops", "ops@example.com")]
+    with WebhookReceiver() as receiver:
+        settings.THRIVE_ALERT_WEBHOOK_URL = receiver.url
+        yield receiver

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "core.fairplay",
     "core.insights",
     "core.launch",
+    "core.alerts",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +200,33 @@ if THRIVE_SELF_HEAL not in {"thread", "celery", "inline", "off"}:
 # Self-healing asks again at most this often per week (a failed or empty run is not retried sooner).
 THRIVE_SELF_HEAL_RETRY_MINUTES = env.int("THRIVE_SELF_HEAL_RETRY_MINUTES", default=10)
 
+# --- Alerts to operators (core/alerts, core/circles/ops/alerts.py, docs/operations.md) -----------
+# Who gets the alert mails (Django's mail_admins): comma-separated addresses. Empty: no mail is sent
+# (the ERROR log line and the webhook still go out).
+ADMINS = [(address, address) for address in env.list("DJANGO_ADMINS", default=[])]
+SERVER_EMAIL = env("DJANGO_SERVER_EMAIL", default="thrive-circles@localhost")
+EMAIL_SUBJECT_PREFIX = "[Thrive Circles] "
+# How mail leaves: consolemail:// (printed to stdout, the default), smtp+tls://user:pass@host:587, ...
+_email = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = _email.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS"))
+EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL"))
+EMAIL_TIMEOUT = 10
+# Optional: the same JSON as the mail, POSTed here (a chat or paging tool's incoming webhook).
+THRIVE_ALERT_WEBHOOK_URL = env("THRIVE_ALERT_WEBHOOK_URL", default="")
+if THRIVE_ALERT_WEBHOOK_URL and not THRIVE_ALERT_WEBHOOK_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured("THRIVE_ALERT_WEBHOOK_URL must be an http:// or https:// URL.")
+THRIVE_ALERT_WEBHOOK_TIMEOUT_SECONDS = env.float("THRIVE_ALERT_WEBHOOK_TIMEOUT_SECONDS", default=5.0)
+# The weekly run has not finished this many minutes after the reset (Monday 00:00): alert.
+THRIVE_ALERT_ASSIGNMENT_LATE_MINUTES = env.int("THRIVE_ALERT_ASSIGNMENT_LATE_MINUTES", default=60)
+# Failed XP awards (unexpected errors in PointsService, counted in the cache) in the last 5 minutes
+# that raise the award-error alert; 0 switches it off.
+THRIVE_ALERT_AWARD_ERRORS = env.int("THRIVE_ALERT_AWARD_ERRORS", default=10)
+
 # --- Fair play (docs/fair-play-and-metrics.md) -------------------------------------------------
 # Per-activity limits live in the database (admin: Fair play > Fair-play rules). A circle week is
 # flagged for review when its XP is above THRIVE_SPIKE_FLOOR_XP and above THRIVE_SPIKE_MULTIPLIER x
@@ -223,6 +251,9 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Awards are checked as they happen; this also catches XP granted outside PointsService.
     "detect-xp-spikes": {"task": "core.fairplay.tasks.detect_xp_spikes", "schedule": crontab(minute=30, hour=0)},
+    # Every minute: a failed weekly run, a run not finished THRIVE_ALERT_ASSIGNMENT_LATE_MINUTES after the
+    # reset, or a burst of failed XP awards alerts the operators once per incident (core/alerts).
+    "check-thrive-alerts": {"task": "core.circles.tasks.check_thrive_alerts", "schedule": crontab()},
     # Monday 01:00: store the finished week's success metrics so the dashboard only computes the running week.
     "snapshot-weekly-kpis": {
         "task": "core.insights.tasks.snapshot_weekly_kpis",

@@ -8,8 +8,9 @@ from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
+from core.alerts.counters import AWARD_FAILURES, count_event
 from core.circles.services import XPService
-from core.exceptions import Conflict
+from core.exceptions import ApplicationError, Conflict
 from core.fairplay.services import assess_award, check_spike_after_award, lock_user
 
 from . import rules
@@ -33,7 +34,6 @@ class PointsService:
         return history
 
     @staticmethod
-    @transaction.atomic
     def award_points_once(
         user, activity_type, metadata=None, *, idempotency_key: str | None = None
     ) -> tuple[PointsHistory, bool]:
@@ -50,46 +50,17 @@ class PointsService:
         With an idempotency key a retry returns the first award and changes nothing, also when
         two retries race: the unique key lets exactly one insert win and the other reads it.
         Reusing a key for a different user or activity is a Conflict.
+
+        An award that fails with an unexpected error (not a domain error, which is the caller's
+        mistake) is counted for the award-error alert (core/alerts) and re-raised.
         """
-        activity_type = _activity_type(activity_type)
-        metadata = dict(metadata or {})
-        if idempotency_key:
-            existing = PointsHistory.objects.filter(idempotency_key=idempotency_key).first()
-            if existing is not None:
-                return _replayed(existing, user, activity_type), False
-        lock_user(user.pk)
-        now = timezone.now()
-        base_points = rules.points_for(activity_type, metadata)
-        decision = assess_award(user, activity_type, base_points, now=now)
-        description = rules.describe(activity_type, metadata, note=decision.note)
         try:
-            with transaction.atomic():
-                history = PointsHistory.objects.create(
-                    user=user,
-                    activity_type=activity_type,
-                    points_awarded=decision.points,
-                    base_points=base_points,
-                    fair_play_rule=decision.rule,
-                    description=description,
-                    metadata=metadata,
-                    created_at=now,
-                    idempotency_key=idempotency_key or None,
-                )
-        except IntegrityError:
-            if not idempotency_key:
-                raise
-            return _replayed(PointsHistory.objects.get(idempotency_key=idempotency_key), user, activity_type), False
-        if decision.points:
-            new_total = F("total_points") + decision.points
-            get_user_model().objects.filter(pk=user.pk).update(total_points=new_total, level=new_total / 100 + 1)
-        xp_metadata = {**metadata, "base_points": base_points, "fair_play_rule": decision.rule} if decision.is_limited else metadata
-        XPService.add_xp(
-            user, decision.points, rules.XP_SOURCES[activity_type], description, metadata=xp_metadata, points_history=history
-        )
-        if decision.points > 0:
-            check_spike_after_award(user, now=now)
-        history.fair_play_note = decision.note  # for the activity pages' messages; "" for full points
-        return history, True
+            return _award_points_once(user, activity_type, metadata, idempotency_key=idempotency_key)
+        except ApplicationError:
+            raise
+        except Exception:
+            count_event(AWARD_FAILURES)
+            raise
 
     @staticmethod
     @transaction.atomic
@@ -119,6 +90,50 @@ class PointsService:
         if streak % 30 == 0:
             awards.append(PointsService.award_points(locked, ActivityType.MONTH_STREAK, {"streak": streak}))
         return awards
+
+
+@transaction.atomic
+def _award_points_once(user, activity_type, metadata, *, idempotency_key: str | None) -> tuple[PointsHistory, bool]:
+    """award_points_once's work, in one transaction (see there)."""
+    activity_type = _activity_type(activity_type)
+    metadata = dict(metadata or {})
+    if idempotency_key:
+        existing = PointsHistory.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return _replayed(existing, user, activity_type), False
+    lock_user(user.pk)
+    now = timezone.now()
+    base_points = rules.points_for(activity_type, metadata)
+    decision = assess_award(user, activity_type, base_points, now=now)
+    description = rules.describe(activity_type, metadata, note=decision.note)
+    try:
+        with transaction.atomic():
+            history = PointsHistory.objects.create(
+                user=user,
+                activity_type=activity_type,
+                points_awarded=decision.points,
+                base_points=base_points,
+                fair_play_rule=decision.rule,
+                description=description,
+                metadata=metadata,
+                created_at=now,
+                idempotency_key=idempotency_key or None,
+            )
+    except IntegrityError:
+        if not idempotency_key:
+            raise
+        return _replayed(PointsHistory.objects.get(idempotency_key=idempotency_key), user, activity_type), False
+    if decision.points:
+        new_total = F("total_points") + decision.points
+        get_user_model().objects.filter(pk=user.pk).update(total_points=new_total, level=new_total / 100 + 1)
+    xp_metadata = {**metadata, "base_points": base_points, "fair_play_rule": decision.rule} if decision.is_limited else metadata
+    XPService.add_xp(
+        user, decision.points, rules.XP_SOURCES[activity_type], description, metadata=xp_metadata, points_history=history
+    )
+    if decision.points > 0:
+        check_spike_after_award(user, now=now)
+    history.fair_play_note = decision.note  # for the activity pages' messages; "" for full points
+    return history, True
 
 
 def _replayed(existing: PointsHistory, user, activity_type: ActivityType) -> PointsHistory:
