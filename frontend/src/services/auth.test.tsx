@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
-import { expect, test } from 'vitest';
+import { expect, test, vi } from 'vitest';
 import { AppRoutes } from '../routes';
 import { makeProfile, makeThriveCircleData } from '../test/fixtures';
 import { callsTo, json, mockApi } from '../test/mockApi';
@@ -63,6 +63,20 @@ test('the XP the day earned shows on the page without a reload', async () => {
   // 120 XP when the page first loaded, then the day's 5 XP once the server counted it.
   await waitFor(() => expect(screen.getByText('This week').nextElementSibling).toHaveTextContent('125 XP'));
 });
+
+test('a tab left open past midnight counts the next day on its next navigation', async () => {
+  vi.useFakeTimers({ toFake: ['Date'], now: new Date(2026, 11, 1, 23, 50) });
+  const fetchMock = serveBackend();
+  renderWithProviders(<AppRoutes />, { route: '/play/thrive-circle' });
+  expect(await screen.findByRole('heading', { level: 1, name: 'Your Thrive Circle' })).toBeInTheDocument();
+  await waitFor(() => expect(callsTo(fetchMock, 'POST', DAILY_LOGIN)).toHaveLength(1));
+
+  vi.setSystemTime(new Date(2026, 11, 2, 0, 10));
+  await userEvent.click(screen.getByRole('link', { name: 'XP history' }));
+  expect(await screen.findByRole('heading', { level: 1, name: 'XP history' })).toBeInTheDocument();
+
+  await waitFor(() => expect(callsTo(fetchMock, 'POST', DAILY_LOGIN)).toHaveLength(2));
+}, 20_000);
 
 test('signed-out visitors send nothing', async () => {
   const fetchMock = serveBackend({ signedIn: false });

@@ -61,11 +61,12 @@ export function useLogout() {
 }
 
 /**
- * Counts the signed-in user's login for the day once per app load: reading the session changes
- * nothing on the server, so the app says "I'm here" with this explicit write. The server counts a
- * day once, so other tabs and devices are harmless; the ref keeps re-renders (and StrictMode's
- * second effect run) from sending it again. When the day was counted now, the XP it earned shows
- * on the Thrive Circles pages. A failure is dropped: the next load tries again.
+ * Counts the signed-in user's login for the day: reading the session changes nothing on the
+ * server, so the app says "I'm here" with this explicit write, once per app load and again when a
+ * tab left open crosses midnight (checked on the next render, e.g. a navigation). The server counts
+ * a day once, so other tabs and devices are harmless; the ref keeps re-renders (and StrictMode's
+ * second effect run) from sending it again. When the day was counted now, the XP it earned shows on
+ * the Thrive Circles pages. A failure is dropped: the next load tries again.
  */
 export function useRecordDailyLogin(userId: number) {
   const queryClient = useQueryClient();
@@ -77,10 +78,12 @@ export function useRecordDailyLogin(userId: number) {
     },
     onError: () => {},
   });
-  const countedFor = useRef<number | null>(null);
+  // The browser's day only decides when to ask again; the server decides the day in its time zone.
+  const visit = `${userId}:${new Date().toDateString()}`;
+  const countedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (countedFor.current === userId) return;
-    countedFor.current = userId;
+    if (countedFor.current === visit) return;
+    countedFor.current = visit;
     mutate();
-  }, [userId, mutate]);
+  }, [visit, mutate]);
 }
