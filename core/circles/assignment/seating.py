@@ -31,7 +31,11 @@ def seat_newcomers(week, *, now: datetime, profile_ids: list[int] | None = None)
     if not newcomers:
         return 0, 0
     seats, to_create = grouping.fill_seats(
-        newcomers, _seat_candidates(week, newcomers), max_size=settings.THRIVE_CIRCLE_MAX_SIZE
+        newcomers,
+        _seat_candidates(week, newcomers),
+        target=settings.THRIVE_CIRCLE_SIZE,
+        max_size=settings.THRIVE_CIRCLE_MAX_SIZE,
+        min_new=settings.THRIVE_NEW_CIRCLE_MIN_SIZE,
     )
     names = dict(ThriveCircleLevel.objects.values_list("id", "name"))
     created = {plan.key: new_circle(plan.level_id, names[plan.level_id], week, plan.sequence) for plan in to_create}
@@ -49,15 +53,12 @@ def seat_newcomers(week, *, now: datetime, profile_ids: list[int] | None = None)
 def _seat_candidates(week, newcomers: list[grouping.Newcomer]) -> list[grouping.SeatCircle]:
     """The circles `grouping.fill_seats` needs to seat `newcomers` exactly as it would with all of them.
 
-    Each newcomer takes the emptiest circle with room, so k newcomers only ever reach the k
-    emptiest circles of a level; each level's last circle comes too, to number a new one. At 1M
-    users a week has ~28k circles, so this reads a few rows per level instead of every member.
-    Only the newcomers' levels, unless one of them has no circle this week and borrows a neighbour's.
+    Each newcomer takes the emptiest circle with room of the nearest level, so k newcomers only
+    ever reach the k emptiest circles of a level; each level's last circle comes too, to number a
+    new one. At 1M users a week has ~28k circles, so this reads a few rows per level instead of
+    every member.
     """
-    levels = {person.level_id for person in newcomers}
     circles = ThriveCircle.objects.filter(week_start=week)
-    if set(circles.filter(level_id__in=levels).values_list("level_id", flat=True).distinct()) == levels:
-        circles = circles.filter(level_id__in=levels)
     by_level = F("level_id")
     circles = circles.annotate(
         emptiest=Window(RowNumber(), partition_by=by_level, order_by=[F("member_count").asc(), F("sequence").asc()]),
