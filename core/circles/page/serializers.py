@@ -107,9 +107,9 @@ class ThriveCircleDataSerializer(serializers.Serializer):
     week_start = serializers.DateField()
     week_end = serializers.DateField()
     circle_status = serializers.ChoiceField(
-        choices=["active", "upcoming", "ended", "forming"],
-        help_text="active: this week's circle; upcoming: next week's circle is ready before the reset; "
-        "ended: last week's circle (new circles are forming); forming: no circle yet.",
+        choices=["active", "ended", "forming"],
+        help_text="active: this week's circle; ended: last week's circle (this week's are forming); "
+        "forming: no circle yet. A circle built ahead of the reset appears at the reset.",
     )
 
 
