@@ -103,7 +103,7 @@ class ThriveCircleDataSerializer(serializers.Serializer):
     xp_to_next_level = serializers.IntegerField(min_value=0)
     time_until_reset_seconds = serializers.IntegerField(min_value=0)
     recommended_actions = RecommendedActionSerializer(many=True)
-    reset_at = serializers.DateTimeField(help_text="The next weekly reset (Monday 00:00 in the platform time zone).")
+    reset_at = serializers.DateTimeField(help_text="The next weekly reset (Monday at THRIVE_RESET_HOUR in the platform time zone).")
     week_start = serializers.DateField()
     week_end = serializers.DateField()
     circle_status = serializers.ChoiceField(
