@@ -232,7 +232,7 @@ THRIVE_ALERT_WEBHOOK_URL = env("THRIVE_ALERT_WEBHOOK_URL", default="")
 if THRIVE_ALERT_WEBHOOK_URL and not THRIVE_ALERT_WEBHOOK_URL.startswith(("http://", "https://")):
     raise ImproperlyConfigured("THRIVE_ALERT_WEBHOOK_URL must be an http:// or https:// URL.")
 THRIVE_ALERT_WEBHOOK_TIMEOUT_SECONDS = env.float("THRIVE_ALERT_WEBHOOK_TIMEOUT_SECONDS", default=5.0)
-# The weekly run has not finished this many minutes after the reset (Monday 00:00): alert.
+# The weekly run has not finished this many minutes after the reset (Monday, THRIVE_RESET_HOUR): alert.
 THRIVE_ALERT_ASSIGNMENT_LATE_MINUTES = env.int("THRIVE_ALERT_ASSIGNMENT_LATE_MINUTES", default=60)
 # Failed XP awards (unexpected errors in PointsService, counted in the cache) in the last 5 minutes
 # that raise the award-error alert; 0 switches it off.

@@ -9,7 +9,7 @@ the problem and resolves it when the problem is gone, so a lasting problem is an
   that week that succeeds. Retries of a failing week are the same incident.
 - `thrive.alert.assignment_late` (key `assignment_late:<week>`): no run of the running week has
   finished (succeeded or already done) THRIVE_ALERT_ASSIGNMENT_LATE_MINUTES after its reset
-  (Monday 00:00 in THRIVE_TIME_ZONE). Resolved once one has.
+  (Monday at THRIVE_RESET_HOUR in THRIVE_TIME_ZONE). Resolved once one has.
 - `thrive.alert.award_errors` (key `award_errors`): at least THRIVE_ALERT_AWARD_ERRORS failed XP
   awards in the last 5 minutes. A failed award is a `PointsService.award_points_once` call (every
   award path: activities, the ingestion API, daily logins) that raised an unexpected error; domain
