@@ -176,3 +176,10 @@ def test_cron_can_run_the_checks_through_the_health_command(levels, alert_webhoo
         call_command("check_thrive_circles", "--alert", stdout=StringIO(), stderr=err)
     assert "Alert sent: thrive.alert.assignment_late (assignment_late:2026-11-23)" in err.getvalue()
     assert len(mail.outbox) == 1
+
+
+def test_the_late_alert_follows_the_configured_reset_hour(levels, settings, django_capture_on_commit_callbacks):
+    settings.THRIVE_RESET_HOUR = 6  # the week starts Monday 06:00 New York time
+    with django_capture_on_commit_callbacks(execute=True):
+        assert check_alerts(now=MONDAY + timedelta(hours=6, minutes=59)) == []
+        assert [a.key for a in check_alerts(now=MONDAY + timedelta(hours=7, minutes=1))] == ["assignment_late:2026-11-23"]
