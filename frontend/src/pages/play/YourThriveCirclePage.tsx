@@ -13,6 +13,7 @@ import { Button } from '../../components/ui/Button';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { SectionErrorBoundary } from '../../components/ui/SectionErrorBoundary';
+import { usePageVisibleTime } from '../../hooks/usePageVisibleTime';
 import { formatWeekRange } from '../../lib/format';
 import { useSession } from '../../services/auth';
 import { useCompleteOnboarding } from '../../services/onboarding';
@@ -26,6 +27,7 @@ const OnboardingTour = lazy(() => import('../../components/onboarding/Onboarding
 export default function YourThriveCirclePage() {
   const { data, error, isError, isFetching, refetch, dataUpdatedAt } = useYourThriveCircle();
   useRecordView('thrive_circle_page'); // counted for the success metrics
+  usePageVisibleTime(); // so is the time the page is visible
   const session = useSession();
   const completeOnboarding = useCompleteOnboarding();
   const retry = () => void refetch();
