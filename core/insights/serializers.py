@@ -1,24 +1,13 @@
-import re
-
 from rest_framework import serializers
+
+from core.fields import StrictIntegerField
 
 from .models import Feature
 from .services import MAX_SECONDS_PER_REPORT
 
 
-class StrictSecondsField(serializers.IntegerField):
-    """An integer as JSON sends it (12, not "12", 12.5 or true); a form body (the page's beacon)
-    can only send text, so there a string of digits is read as the number."""
-
-    def to_internal_value(self, data):
-        from_form = self.context.get("from_form", False)
-        if isinstance(data, bool) or not (isinstance(data, int) or (from_form and isinstance(data, str) and re.fullmatch(r"[0-9]{1,9}", data))):
-            self.fail("invalid")
-        return super().to_internal_value(data)
-
-
 class PageTimeSerializer(serializers.Serializer):
-    seconds = StrictSecondsField(
+    seconds = StrictIntegerField(
         min_value=1,
         max_value=MAX_SECONDS_PER_REPORT,
         help_text=f"Seconds Your Thrive Circle was visible since the last report (1-{MAX_SECONDS_PER_REPORT}).",
@@ -40,7 +29,7 @@ class RecordViewSerializer(serializers.Serializer):
 class KPIQuerySerializer(serializers.Serializer):
     MAX_WEEKS = 52
 
-    weeks = serializers.IntegerField(
+    weeks = StrictIntegerField(
         required=False, default=12, min_value=1, max_value=MAX_WEEKS, help_text="How many circle weeks, ending with the running one."
     )
 

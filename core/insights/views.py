@@ -48,7 +48,7 @@ def record_page_time(request):
     it is hidden or closed: a beacon cannot set the X-CSRFToken header, so with a session the CSRF
     token travels as the `csrfmiddlewaretoken` field, which Django's CSRF check reads from form
     bodies (the same check, no exemption)."""
-    report = PageTimeSerializer(data=request.data, context={"from_form": request.content_type.startswith("application/x-www-form-urlencoded")})
+    report = PageTimeSerializer(data=request.data)
     report.is_valid(raise_exception=True)
     now = timezone.now()
     total = services.record_page_time(request.user, report.validated_data["seconds"], now=now)

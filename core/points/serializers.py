@@ -1,6 +1,8 @@
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
+from core.fields import StrictCharField, StrictIntegerField
+
 from .activities import QUIZ
 from .models import ActivityType, PointsHistory
 
@@ -11,7 +13,7 @@ class AwardRequestSerializer(serializers.Serializer):
     )
     activity_type = serializers.ChoiceField(choices=ActivityType.choices)
     metadata = serializers.DictField(required=False, default=dict)
-    idempotency_key = serializers.CharField(
+    idempotency_key = StrictCharField(
         max_length=128, help_text="Unique per award; a retry with the same key returns the first result."
     )
 
@@ -46,7 +48,7 @@ class QuizSerializer(serializers.Serializer):
 
 class QuizAnswersSerializer(serializers.Serializer):
     answers = serializers.ListField(
-        child=serializers.IntegerField(min_value=0, max_value=2),
+        child=StrictIntegerField(min_value=0, max_value=2),
         min_length=len(QUIZ["questions"]),
         max_length=len(QUIZ["questions"]),
         help_text="The chosen choice index for each question, in order.",
@@ -62,12 +64,12 @@ class QuizResultSerializer(serializers.Serializer):
 
 
 class PromptBattleEntrySerializer(serializers.Serializer):
-    prompt = serializers.CharField(min_length=10, max_length=500)
+    prompt = StrictCharField(min_length=10, max_length=500)
 
 
 class ProjectSerializer(serializers.Serializer):
-    title = serializers.CharField(min_length=3, max_length=100)
-    description = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
+    title = StrictCharField(min_length=3, max_length=100)
+    description = StrictCharField(max_length=1000, required=False, allow_blank=True, default="")
 
 
 class ActivityResultSerializer(serializers.Serializer):

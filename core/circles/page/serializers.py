@@ -5,6 +5,8 @@ from datetime import datetime
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.fields import StrictCharField, StrictIntegerField
+
 from ..models import XPSource
 
 # Other members see only these metadata keys of someone's event (titles of public things and
@@ -116,10 +118,10 @@ class ThriveCircleDataSerializer(serializers.Serializer):
 class XPHistoryQuerySerializer(serializers.Serializer):
     MAX_LIMIT = 200
 
-    limit = serializers.IntegerField(
+    limit = StrictIntegerField(
         required=False, default=50, min_value=1, help_text=f"Events per page (1-{MAX_LIMIT}; larger values are capped)."
     )
-    cursor = serializers.CharField(required=False, help_text="`next_cursor` of the previous page.")
+    cursor = StrictCharField(required=False, help_text="`next_cursor` of the previous page.")
 
     def validate_limit(self, value: int) -> int:
         return min(value, self.MAX_LIMIT)
