@@ -1,7 +1,7 @@
 """Time on Your Thrive Circle: the report endpoint (JSON and the page's beacon form), its limits,
 and the weekly median the dashboard shows."""
 
-from datetime import date
+from datetime import date, timedelta
 from urllib.parse import urlencode
 
 import pytest
@@ -10,10 +10,12 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from core.circles.services import load_default_levels
+from core.insights.demo import seed_demo_views
 from core.insights.exceptions import PageTimeOutOfRange
 from core.insights.kpis import compute_week
-from core.insights.models import PageTime
+from core.insights.models import FeatureView, PageTime
 from core.insights.services import MAX_SECONDS_PER_REPORT, WEEK_SECONDS, record_page_time
+from core.points.models import ActivityType, PointsHistory
 from core.testing import run_concurrently
 from core.users.tests.factories import UserFactory
 
@@ -160,3 +162,15 @@ def test_the_dashboard_shows_the_median(levels, clock):
     times(W3, 60, 180, 300)
     body = client_for(UserFactory(is_staff=True)).get("/api/v1/insights/thrive-circles/", {"weeks": 1}).json()
     assert (body["weeks"][0]["page_time_visitors"], body["weeks"][0]["median_page_minutes"]) == (3, 3.0)
+
+
+def test_the_demo_gives_each_week_with_page_views_its_visible_time(levels):
+    user = UserFactory()
+    for day in (17, 18, 24):  # two days of W2, one of W3
+        PointsHistory.objects.create(user=user, activity_type=ActivityType.DAILY_LOGIN, points_awarded=5, created_at=at(day, 9))
+    seed_demo_views(seed=1)
+    page_days = FeatureView.objects.filter(user=user, feature="thrive_circle_page").values_list("day", flat=True)
+    expected_weeks = {day - timedelta(days=day.weekday()) for day in page_days}
+    rows = {row.week_start: row.seconds for row in PageTime.objects.filter(user=user)}
+    assert set(rows) == expected_weeks
+    assert all(30 <= seconds <= 3 * 420 * 2 for seconds in rows.values())
