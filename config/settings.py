@@ -183,6 +183,9 @@ THRIVE_CIRCLE_MAX_SIZE = env.int("THRIVE_CIRCLE_MAX_SIZE", default=30)
 THRIVE_MIN_LEVEL_SIZE = env.int("THRIVE_MIN_LEVEL_SIZE", default=15)
 THRIVE_INACTIVE_DAYS = env.int("THRIVE_INACTIVE_DAYS", default=28)
 THRIVE_ASSIGNMENT_LEAD_HOURS = env.int("THRIVE_ASSIGNMENT_LEAD_HOURS", default=6)
+# The platform's page of a person's own projects (where they publish one or mark a milestone).
+# Empty (the demo, which has no such page): those two never appear among the recommended actions.
+THRIVE_PROJECTS_URL = env("THRIVE_PROJECTS_URL", default="")
 
 # --- Operations: the weekly job, self-healing and monitoring (docs/operations.md) --------------
 # Monitoring: missing circles are an alarm this many hours after the week started.

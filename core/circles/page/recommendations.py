@@ -3,7 +3,8 @@
 The rules (docs/design.md, "Recommended actions"):
 - The catalogue is five activities of the points ledger. The plan's three (a quiz, a Prompt
   Battle, a new project) always fit; publishing a project fits when the person has created more
-  projects than they have published, and a project milestone once they have published one.
+  projects than they have published, and a project milestone once they have published one, both
+  only where the platform has a projects page to send them to (THRIVE_PROJECTS_URL).
 - Order: first the actions that reach the next level in at most REACH_STEPS goes (fewest goes
   first), then the ones not done this week, then the larger XP. The first three are shown.
 - The reason is the first of: "N <actions> from your next level" (within REACH_STEPS goes),
@@ -13,6 +14,7 @@ The rules (docs/design.md, "Recommended actions"):
 from dataclasses import dataclass
 from math import ceil
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Q
 
@@ -38,7 +40,7 @@ PLAIN_ACTIVITY = {
 class Action:
     label: str
     activity: str
-    url: str
+    url: str  # "" for THRIVE_PROJECTS_URL
     icon: str
     one: str  # "quiz"
     many: str  # "quizzes"
@@ -67,11 +69,11 @@ NEW_PROJECT = Action(
     "new project", "new projects", "You haven't started a project this week.",
 )
 PUBLISH = Action(
-    "Publish a project", ActivityType.PROJECT_PUBLISHED, "/projects", "faUpload",
+    "Publish a project", ActivityType.PROJECT_PUBLISHED, "", "faUpload",
     "published project", "published projects", "You haven't published a project this week.",
 )
 MILESTONE = Action(
-    "Reach a project milestone", ActivityType.PROJECT_MILESTONE, "/projects", "faFlag",
+    "Reach a project milestone", ActivityType.PROJECT_MILESTONE, "", "faFlag",
     "project milestone", "project milestones", "No project milestone yet this week.",
 )
 CATALOGUE = [QUIZ, BATTLE, NEW_PROJECT, PUBLISH, MILESTONE]
@@ -128,6 +130,8 @@ def activity_for(profile: UserThriveProfile, week) -> Activity:
 
 
 def fits(action: Action, activity: Activity) -> bool:
+    if action in (PUBLISH, MILESTONE) and not settings.THRIVE_PROJECTS_URL:
+        return False
     if action is PUBLISH:
         return activity.projects_created > activity.projects_published
     if action is MILESTONE:
@@ -168,7 +172,7 @@ def recommended_actions(activity: Activity, *, xp_to_next_level: int, next_level
         {
             "label": a.label,
             "xp": a.xp,
-            "url": a.url,
+            "url": a.url or settings.THRIVE_PROJECTS_URL,
             "icon": a.icon,
             "reason": reason(a, activity, xp_to_next_level=xp_to_next_level, next_level_name=next_level_name),
         }

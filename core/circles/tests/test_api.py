@@ -231,7 +231,8 @@ def test_members_of_one_circle_share_one_serialisation(circle_of, django_assert_
     assert profiles[1].user.username not in {m["username"] for m in data["circle_members"]}
 
 
-def test_recommendations_follow_what_was_just_done(circle_of):
+def test_recommendations_follow_what_was_just_done(circle_of, settings):
+    settings.THRIVE_PROJECTS_URL = "/projects"
     viewer, _ = circle_of()  # everyone has done a quiz this week
 
     def reasons():

@@ -7,6 +7,7 @@ own to reach ...", "Something new for you this week." and "A favourite of yours 
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
 import time_machine
 from rest_framework.test import APIClient
 
@@ -20,6 +21,11 @@ from core.points.services import PointsService
 THRIVE_CIRCLE = "/api/v1/me/thrive-circle/"
 NOW = datetime(2026, 11, 25, 12, tzinfo=ZoneInfo("UTC"))
 NOTHING = Activity(week_by_source={}, week_by_activity={})
+
+
+@pytest.fixture(autouse=True)
+def projects_page(settings):
+    settings.THRIVE_PROJECTS_URL = "/projects"
 
 
 def reasons(actions: list[dict]) -> dict[str, str]:
@@ -69,6 +75,13 @@ def test_a_milestone_fits_once_a_project_is_published():
         "reason": "No project milestone yet this week.",
     }
     assert "Publish a project" not in reasons(actions)  # nothing left to publish
+
+
+def test_without_a_projects_page_publishing_and_milestones_are_never_offered(settings):
+    settings.THRIVE_PROJECTS_URL = ""
+    activity = Activity(week_by_source={}, week_by_activity={}, projects_created=3, projects_published=1)
+    actions = recommended_actions(activity, xp_to_next_level=700, next_level_name="Creator")
+    assert [a["label"] for a in actions] == ["Enter a Prompt Battle", "Complete a Quick Quiz", "Create a New Project"]
 
 
 def test_at_the_top_level_no_reason_mentions_a_next_level():
