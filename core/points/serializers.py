@@ -1,6 +1,8 @@
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
+from core.http.fields import MetadataField
+
 from .activities import QUIZ
 from .models import ActivityType, PointsHistory
 
@@ -10,7 +12,9 @@ class AwardRequestSerializer(serializers.Serializer):
         slug_field="username", queryset=get_user_model().objects.all(), help_text="Username of the person earning points."
     )
     activity_type = serializers.ChoiceField(choices=ActivityType.choices)
-    metadata = serializers.DictField(required=False, default=dict)
+    metadata = MetadataField(
+        required=False, default=dict, help_text="Free-form details (e.g. `title`, `score`); at most 4 KB of JSON, 4 levels, 50 keys."
+    )
     idempotency_key = serializers.CharField(
         max_length=128, help_text="Unique per award; a retry with the same key returns the first result."
     )
