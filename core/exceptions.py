@@ -20,12 +20,13 @@ class ApplicationError(Exception):
     code = "error"
     status_code = status.HTTP_400_BAD_REQUEST
 
-    def __init__(self, message: str, *, code: str | None = None, extra: dict | None = None):
+    def __init__(self, message: str, *, code: str | None = None, extra: dict | None = None, headers: dict | None = None):
         super().__init__(message)
         self.message = message
         if code:
             self.code = code
         self.extra = extra or {}
+        self.headers = headers or {}
 
 
 class NotFound(ApplicationError):
@@ -51,7 +52,7 @@ def _first_message(errors) -> str:
 
 def exception_handler(exc, context):
     if isinstance(exc, ApplicationError):
-        return Response({"detail": exc.message, "code": exc.code, **exc.extra}, status=exc.status_code)
+        return Response({"detail": exc.message, "code": exc.code, **exc.extra}, status=exc.status_code, headers=exc.headers)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     elif isinstance(exc, Http404):
