@@ -24,11 +24,14 @@ class AwardSerializer(serializers.ModelSerializer):
     user = serializers.CharField(source="user.username")
     xp_event_id = serializers.UUIDField(source="xp_event.id", allow_null=True)
     replayed = serializers.BooleanField(help_text="True when this key was seen before and nothing new was awarded.")
+    awarded_by = serializers.CharField(
+        source="awarded_by.username", allow_null=True, help_text="The account that made the award (staff or service)."
+    )
 
     class Meta:
         model = PointsHistory
         fields = ["id", "user", "activity_type", "points_awarded", "base_points", "fair_play_rule", "description",
-                  "metadata", "created_at", "idempotency_key", "xp_event_id", "replayed"]
+                  "metadata", "created_at", "idempotency_key", "xp_event_id", "replayed", "awarded_by"]
         extra_kwargs = {
             "points_awarded": {"help_text": "Points actually granted, after the fair-play rules."},
             "base_points": {"help_text": "The activity's plan value before the fair-play rules (null on old awards)."},

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
+from rest_framework import status
 
 from core.circles.services import XPService
 from core.exceptions import ApplicationError, Conflict
@@ -20,6 +21,11 @@ class UnknownActivityType(ApplicationError):
     code = "unknown_activity_type"
 
 
+class SelfAwardRefused(ApplicationError):
+    code = "self_award"
+    status_code = status.HTTP_403_FORBIDDEN
+
+
 def _activity_type(value) -> ActivityType:
     try:
         return ActivityType(value)
@@ -30,15 +36,19 @@ def _activity_type(value) -> ActivityType:
 
 class PointsService:
     @staticmethod
-    def award_points(user, activity_type, metadata=None, *, idempotency_key: str | None = None) -> PointsHistory:
+    def award_points(
+        user, activity_type, metadata=None, *, idempotency_key: str | None = None, awarded_by=None
+    ) -> PointsHistory:
         """Award the activity's points and record the same amount as Thrive Circles XP."""
-        history, _ = PointsService.award_points_once(user, activity_type, metadata, idempotency_key=idempotency_key)
+        history, _ = PointsService.award_points_once(
+            user, activity_type, metadata, idempotency_key=idempotency_key, awarded_by=awarded_by
+        )
         return history
 
     @staticmethod
     @transaction.atomic
     def award_points_once(
-        user, activity_type, metadata=None, *, idempotency_key: str | None = None
+        user, activity_type, metadata=None, *, idempotency_key: str | None = None, awarded_by=None
     ) -> tuple[PointsHistory, bool]:
         """Like award_points, returning (history, created).
 
@@ -53,8 +63,13 @@ class PointsService:
         With an idempotency key a retry returns the first award and changes nothing, also when
         two retries race: the unique key lets exactly one insert win and the other reads it.
         Reusing a key for a different user or activity is a Conflict.
+
+        `awarded_by` is the caller who asked for an award on someone's behalf (the ingestion API's
+        staff user or service account); it is recorded, and may not be the person awarded.
         """
         activity_type = _activity_type(activity_type)
+        if awarded_by is not None and awarded_by.pk == user.pk:
+            raise SelfAwardRefused("You cannot award points to yourself; another account must make the award.")
         metadata = dict(metadata or {})
         if idempotency_key:
             existing = PointsHistory.objects.filter(idempotency_key=idempotency_key).first()
@@ -77,6 +92,7 @@ class PointsService:
                     metadata=metadata,
                     created_at=now,
                     idempotency_key=idempotency_key or None,
+                    awarded_by=awarded_by,
                 )
         except IntegrityError:
             if not idempotency_key:
