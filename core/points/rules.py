@@ -1,6 +1,7 @@
 """The plan's point values and how each activity maps to an XP source."""
 
 from core.circles.models import XPSource
+from core.circles.serializers import FAIR_PLAY_NOTE_KEY
 
 from .models import ActivityType
 
@@ -67,3 +68,12 @@ def describe(activity_type: ActivityType, metadata: dict, *, note: str = "") -> 
         base += " with a perfect score"
     text = f"{base}: {title}" if isinstance(title, str) and title.strip() else base
     return f"{text} ({note})" if note else text
+
+
+def xp_metadata(metadata: dict, *, base_points: int, rule: str, note: str) -> dict:
+    """An XP event's metadata: the caller's, and for an award the fair-play rules limited, the plan's
+    points, the rule and its note. The event's description leaves the note out: other circle members
+    see descriptions, and only the owner sees private metadata (core/circles/serializers.py)."""
+    if not rule:
+        return metadata
+    return {**metadata, "base_points": base_points, "fair_play_rule": rule, FAIR_PLAY_NOTE_KEY: note}

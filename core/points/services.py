@@ -101,9 +101,12 @@ class PointsService:
         if decision.points:
             new_total = F("total_points") + decision.points
             get_user_model().objects.filter(pk=user.pk).update(total_points=new_total, level=new_total / 100 + 1)
-        xp_metadata = {**metadata, "base_points": base_points, "fair_play_rule": decision.rule} if decision.is_limited else metadata
+        # The ledger keeps the note in the description (it is the person's own history); the XP
+        # event, which circle members see, keeps it in private metadata.
+        xp_metadata = rules.xp_metadata(metadata, base_points=base_points, rule=decision.rule, note=decision.note)
         XPService.add_xp(
-            user, decision.points, rules.XP_SOURCES[activity_type], description, metadata=xp_metadata, points_history=history
+            user, decision.points, rules.XP_SOURCES[activity_type], rules.describe(activity_type, metadata),
+            metadata=xp_metadata, points_history=history,
         )
         if decision.points > 0:
             SpikeReviewService.check_after_award(user, now=now)
