@@ -22,7 +22,9 @@ CACHE_SECONDS = 300  # keys change with every award; this only bounds memory
 def _shared(circle: ThriveCircle, week) -> dict:
     marker = UserThriveProfile.objects.filter(current_circle=circle).aggregate(size=Count("id"), latest=Max("last_activity_at"))
     latest = marker["latest"].timestamp() if marker["latest"] else 0
-    key = f"thrive-circle-section:{circle.id}:{week}:{marker['size']}:{latest}"
+    # v2: the owner's part is (description, metadata), no longer metadata alone; a new prefix keeps
+    # sections cached by the previous release from being read in the new shape.
+    key = f"thrive-circle-section:v2:{circle.id}:{week}:{marker['size']}:{latest}"
     section = cache.get(key)
     if section is None:
         members = selectors.circle_members(circle, limit=settings.THRIVE_CIRCLE_MAX_SIZE + 1)
