@@ -4,6 +4,7 @@ import threading
 from collections.abc import Callable
 
 from django.db import connection
+from rest_framework.test import APIClient
 
 
 def run_concurrently(*targets: Callable[[], object]) -> list[object]:
@@ -69,3 +70,10 @@ class WebhookReceiver:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()
+
+
+def client_for(user) -> APIClient:
+    """An API client signed in as `user` (no session or CSRF round trip)."""
+    client = APIClient()
+    client.force_authenticate(user)
+    return client

@@ -19,6 +19,7 @@ from core.circles.services import CircleAssignmentService, load_default_levels
 from core.launch.flags import THRIVE_CIRCLES_FLAG, percent_bucket
 from core.launch.tests.factories import BetaGroupFactory, soft_launch_flag
 from core.users.tests.factories import UserFactory
+from core.testing import client_for
 
 SESSION = "/api/v1/auth/session/"
 # Every endpoint that shows Thrive Circles to a user. /api/v1/thrive-levels/ is public reference
@@ -30,12 +31,6 @@ CIRCLE_ENDPOINTS = [
     ("post", "/api/v1/me/onboarding/"),
 ]
 NOT_FOUND = {"detail": "Not found.", "code": "not_found"}
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def sees_thrive_circles(user) -> bool:
