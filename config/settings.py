@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "core.insights",
     "core.launch",
     "core.alerts",
+    "core.quests",
 ]
 
 MIDDLEWARE = [
@@ -220,6 +221,9 @@ REST_FRAMEWORK = {
     # rate limits on the whole header, which the client chooses (docs/operations.md).
     "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
 }
+
+# Scavenger hunt answers per user (core/quests): a limit against guessing, apart from "user" above.
+THRIVE_QUEST_ANSWER_THROTTLE = env("THRIVE_QUEST_ANSWER_THROTTLE", default="10/min")
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Thrive Circles API",

@@ -20,4 +20,10 @@ DEFAULT_RULES = {
     "week_streak": (None, 50, 25, 0),
     "month_streak": (None, 50, 100, 0),
     "achievement_earned": (5, 50, 150, 0),
+    # The quest engine's rewards (core/quests): each is once per quest and week already; the caps
+    # bound a day in which many quests complete at once (docs/quests.md).
+    "side_quest_completed": (None, 50, 200, 0),
+    "weekly_challenge_completed": (None, 50, 200, 0),
+    "scavenger_hunt_completed": (None, 50, 150, 0),
+    "quiz_streak": (None, 50, 60, 0),
 }

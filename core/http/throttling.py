@@ -4,6 +4,7 @@ DRF's throttles use the default cache, which is per process unless CACHE_URL is 
 workers a 60/min limit let 240 requests through. Client addresses follow NUM_PROXIES.
 """
 
+from django.conf import settings
 from django.core.cache import caches
 from rest_framework import throttling
 
@@ -21,3 +22,13 @@ class UserRateThrottle(throttling.UserRateThrottle):
 
 class AnonRateThrottle(throttling.AnonRateThrottle):
     cache = _ThrottleCache()
+
+
+class QuestAnswerThrottle(UserRateThrottle):
+    """Scavenger hunt answers (core/quests): a tighter limit of its own against guessing, keyed per
+    user and counted apart from the general "user" rate (THRIVE_QUEST_ANSWER_THROTTLE)."""
+
+    scope = "quest_answer"
+
+    def get_rate(self):
+        return settings.THRIVE_QUEST_ANSWER_THROTTLE

@@ -15,6 +15,22 @@ class ActivityType(models.TextChoices):
     WEEK_STREAK = "week_streak", "7-day streak"
     MONTH_STREAK = "month_streak", "30-day streak"
     ACHIEVEMENT_EARNED = "achievement_earned", "Achievement earned"
+    # Rewards of the quest engine (core/quests): its authored value, awarded once per quest and period.
+    SIDE_QUEST_COMPLETED = "side_quest_completed", "Side quest completed"
+    WEEKLY_CHALLENGE_COMPLETED = "weekly_challenge_completed", "Weekly challenge completed"
+    SCAVENGER_HUNT_COMPLETED = "scavenger_hunt_completed", "Scavenger hunt completed"
+    QUIZ_STREAK = "quiz_streak", "Quiz streak bonus"
+
+
+# Awards only the quest engine makes, with the value its authors set: the ingestion API refuses them.
+ENGINE_ACTIVITIES = frozenset(
+    {
+        ActivityType.SIDE_QUEST_COMPLETED,
+        ActivityType.WEEKLY_CHALLENGE_COMPLETED,
+        ActivityType.SCAVENGER_HUNT_COMPLETED,
+        ActivityType.QUIZ_STREAK,
+    }
+)
 
 
 class FairPlayLimit(models.TextChoices):

@@ -20,6 +20,11 @@ POINT_VALUES = {
     ActivityType.WEEK_STREAK: 25,
     ActivityType.MONTH_STREAK: 100,
     ActivityType.ACHIEVEMENT_EARNED: 30,  # the plan names no value; 30 sits between a quiz and a milestone
+    # Quest rewards: the quest's own reward_xp is passed as `points`; these are only the fallbacks.
+    ActivityType.SIDE_QUEST_COMPLETED: 50,
+    ActivityType.WEEKLY_CHALLENGE_COMPLETED: 100,
+    ActivityType.SCAVENGER_HUNT_COMPLETED: 75,
+    ActivityType.QUIZ_STREAK: 15,
 }
 PERFECT_QUIZ_BONUS = 10  # the plan's "perfect score bonus": a quiz with metadata score == 100
 
@@ -35,6 +40,10 @@ XP_SOURCES = {
     ActivityType.WEEK_STREAK: XPSource.STREAK,
     ActivityType.MONTH_STREAK: XPSource.STREAK,
     ActivityType.ACHIEVEMENT_EARNED: XPSource.ACHIEVEMENT,
+    ActivityType.SIDE_QUEST_COMPLETED: XPSource.SIDE_QUEST,
+    ActivityType.WEEKLY_CHALLENGE_COMPLETED: XPSource.WEEKLY_CHALLENGE,
+    ActivityType.SCAVENGER_HUNT_COMPLETED: XPSource.SCAVENGER_HUNT,
+    ActivityType.QUIZ_STREAK: XPSource.STREAK,
 }
 
 DESCRIPTIONS = {
@@ -49,10 +58,18 @@ DESCRIPTIONS = {
     ActivityType.WEEK_STREAK: "7-day streak bonus",
     ActivityType.MONTH_STREAK: "30-day streak bonus",
     ActivityType.ACHIEVEMENT_EARNED: "Earned an achievement",
+    ActivityType.SIDE_QUEST_COMPLETED: "Completed a side quest",
+    ActivityType.WEEKLY_CHALLENGE_COMPLETED: "Completed the weekly challenge",
+    ActivityType.SCAVENGER_HUNT_COMPLETED: "Finished a scavenger hunt",
+    ActivityType.QUIZ_STREAK: "Quiz streak bonus",
 }
 
 
-def points_for(activity_type: ActivityType, metadata: dict) -> int:
+def points_for(activity_type: ActivityType, metadata: dict, *, points: int | None = None) -> int:
+    """The plan's value of the activity, or `points` when the caller sets it (the quest engine's
+    authored rewards); the fair-play rules then decide what is granted."""
+    if points is not None:
+        return points
     points = POINT_VALUES[activity_type]
     if activity_type == ActivityType.QUIZ_COMPLETED and metadata.get("score") == 100:
         points += PERFECT_QUIZ_BONUS

@@ -5,14 +5,17 @@ from core.fields import StrictCharField, StrictIntegerField
 from core.http.fields import MetadataField
 
 from .activities import QUIZ
-from .models import ActivityType, PointsHistory
+from .models import ENGINE_ACTIVITIES, ActivityType, PointsHistory
 
 
 class AwardRequestSerializer(serializers.Serializer):
     user = serializers.SlugRelatedField(
         slug_field="username", queryset=get_user_model().objects.all(), help_text="Username of the person earning points."
     )
-    activity_type = serializers.ChoiceField(choices=ActivityType.choices)
+    # Quest rewards and streak bonuses are the quest engine's alone (their value is authored there).
+    activity_type = serializers.ChoiceField(
+        choices=[(value, label) for value, label in ActivityType.choices if value not in ENGINE_ACTIVITIES]
+    )
     metadata = MetadataField(
         required=False, default=dict, help_text="Free-form details (e.g. `title`, `score`); at most 4 KB of JSON, 4 levels, 50 keys."
     )

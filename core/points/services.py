@@ -39,7 +39,8 @@ class PointsService:
 
     @staticmethod
     def award_points_once(
-        user, activity_type, metadata=None, *, idempotency_key: str | None = None, awarded_by=None
+        user, activity_type, metadata=None, *, idempotency_key: str | None = None, awarded_by=None,
+        points: int | None = None,
     ) -> tuple[PointsHistory, bool]:
         """Like award_points, returning (history, created).
 
@@ -55,6 +56,9 @@ class PointsService:
         two retries race: the unique key lets exactly one insert win and the other reads it.
         Reusing a key for a different user or activity is a Conflict.
 
+        `points` replaces the plan's value as the award's base (the quest engine's authored
+        rewards); the fair-play rules apply to it all the same.
+
         `awarded_by` is the caller who asked for an award on someone's behalf (the ingestion API's
         staff user or service account); it is recorded, and may not be the person awarded.
 
@@ -63,7 +67,7 @@ class PointsService:
         """
         try:
             return _award_points_once(
-                user, activity_type, metadata, idempotency_key=idempotency_key, awarded_by=awarded_by
+                user, activity_type, metadata, idempotency_key=idempotency_key, awarded_by=awarded_by, points=points
             )
         except ApplicationError:
             raise
@@ -103,7 +107,7 @@ class PointsService:
 
 @transaction.atomic
 def _award_points_once(
-    user, activity_type, metadata, *, idempotency_key: str | None, awarded_by
+    user, activity_type, metadata, *, idempotency_key: str | None, awarded_by, points: int | None = None
 ) -> tuple[PointsHistory, bool]:
     """award_points_once's work, in one transaction (see there)."""
     activity_type = _activity_type(activity_type)
@@ -116,7 +120,7 @@ def _award_points_once(
             return _replayed(existing, user, activity_type), False
     lock_user(user.pk)
     now = timezone.now()
-    base_points = rules.points_for(activity_type, metadata)
+    base_points = rules.points_for(activity_type, metadata, points=points)
     decision = assess_award(user, activity_type, base_points, now=now)
     description = rules.describe(activity_type, metadata, note=decision.note)
     try:

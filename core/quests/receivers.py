@@ -1,0 +1,23 @@
+"""The quest engine listens to the circles' `xp_recorded`: the circles never call it.
+
+The receiver runs after the award committed (the circles' `send_on_commit`), in its own
+transactions. Progress is read from the XP event log and completions are keyed by constraint, so
+running it twice, late, or for a racing award changes nothing; a failure is logged by the signal
+and the next award of the person evaluates again.
+"""
+
+from django.dispatch import receiver
+
+from core.circles.signals import xp_recorded
+
+from . import services
+from .conditions import REWARD_SOURCES
+
+
+@receiver(xp_recorded, dispatch_uid="quests-progress")
+def progress_quests(sender, event, **kwargs) -> None:
+    if event.source in REWARD_SOURCES or event.amount <= 0:
+        return  # rewards never count toward quests (and end the chain of rewards here)
+    services.evaluate_quests(event.user, now=event.timestamp)
+    if event.source == "quiz":
+        services.award_quiz_streak(event.user, now=event.timestamp)

@@ -1,0 +1,133 @@
+"""Reads: the quests open to a person this week, their XP facts, and the quests page."""
+
+from datetime import date, datetime, timedelta
+
+from django.db.models import Prefetch, Q
+
+from core.circles import weeks
+from core.circles.models import UserThriveProfile, XPEvent
+
+from .conditions import (
+    QUIZ_STREAK_BONUSES,
+    REWARD_SOURCES,
+    EventFact,
+    consecutive_days,
+    measure_progress,
+    target_for_level,
+)
+from .models import CircleTheme, HuntStep, HuntStepSolve, Quest, QuestCompletion, QuestKind, QuizStreakBonus
+
+
+def level_of(user) -> int | None:
+    return UserThriveProfile.objects.filter(user=user).values_list("current_level_id", flat=True).first()
+
+
+def open_quests(week: date, level_id: int | None, *, hunts: bool = True) -> list[Quest]:
+    """Active quests running in `week` for the level (quests for no particular level included),
+    with their level targets (and steps) loaded."""
+    quests = Quest.objects.filter(is_active=True).filter(Q(week_start=week) | Q(week_start__isnull=True))
+    quests = quests.filter(Q(levels__isnull=True) | Q(levels=level_id)) if level_id else quests.filter(levels__isnull=True)
+    if not hunts:
+        quests = quests.exclude(kind=QuestKind.SCAVENGER_HUNT)
+    prefetch = [Prefetch("level_targets")]
+    if hunts:
+        prefetch.append(Prefetch("steps", queryset=HuntStep.objects.order_by("order")))
+    return list(quests.distinct().prefetch_related(*prefetch))
+
+
+def quest_target(quest: Quest, level_id: int | None) -> int:
+    if quest.is_hunt:
+        return max(len(quest.steps.all()), 1)
+    return target_for_level(quest.target, {t.level_id: t.target for t in quest.level_targets.all()}, level_id)
+
+
+def week_facts(user, week: date) -> list[EventFact]:
+    """The person's XP events of the week that can count toward a quest (no rewards, no zero awards)."""
+    start, end = weeks.week_bounds(week)
+    rows = (
+        XPEvent.objects.filter(user=user, timestamp__gte=start, timestamp__lt=end, amount__gt=0)
+        .exclude(source__in=REWARD_SOURCES)
+        .values_list("source", "amount", "timestamp")
+    )
+    return [EventFact(source, amount, weeks.local_date(moment)) for source, amount, moment in rows]
+
+
+def completed_quest_ids(user, week: date) -> dict[int, QuestCompletion]:
+    return {c.quest_id: c for c in QuestCompletion.objects.filter(user=user, period=week)}
+
+
+def solved_orders(user, quest: Quest, week: date) -> set[int]:
+    return set(HuntStepSolve.objects.filter(user=user, step__quest=quest, period=week).values_list("step__order", flat=True))
+
+
+def quiz_days(user, *, since: datetime) -> set[date]:
+    moments = XPEvent.objects.filter(user=user, source="quiz", amount__gt=0, timestamp__gte=since).values_list(
+        "timestamp", flat=True
+    )
+    return {weeks.local_date(moment) for moment in moments}
+
+
+def quiz_streak(user, now: datetime) -> dict:
+    """The person's run of quiz days up to today (or yesterday: today can still continue it) and
+    the bonuses for it."""
+    today = weeks.local_date(now)
+    lookback = max(QUIZ_STREAK_BONUSES) + 1
+    days = quiz_days(user, since=weeks.day_start(now) - timedelta(days=lookback))
+    length = consecutive_days(days, today) or consecutive_days(days, today - timedelta(days=1))
+    earned = set(
+        QuizStreakBonus.objects.filter(user=user, reached_on__gte=today - timedelta(days=lookback)).values_list("days", flat=True)
+    )
+    return {
+        "days": length,
+        "quiz_today": today in days,
+        "bonuses": [{"days": d, "xp": xp, "earned": d in earned} for d, xp in sorted(QUIZ_STREAK_BONUSES.items())],
+    }
+
+
+def theme_for(week: date, level_id: int | None) -> CircleTheme | None:
+    """The most specific theme: this week and level, this week, then every week (level before none)."""
+    themes = CircleTheme.objects.filter(Q(week_start=week) | Q(week_start__isnull=True)).filter(
+        Q(level__isnull=True) | Q(level_id=level_id)
+    )
+    ranked = sorted(themes, key=lambda t: (t.week_start is None, t.level_id is None, t.pk))
+    return ranked[0] if ranked else None
+
+
+def quests_page(user, now: datetime) -> dict:
+    """Everything GET /api/v1/me/quests/ shows: the week, its theme, each quest with its progress."""
+    week = weeks.week_start_for(now)
+    level_id = level_of(user)
+    quests = open_quests(week, level_id)
+    done = completed_quest_ids(user, week)
+    facts = week_facts(user, week)
+    solves = set(
+        HuntStepSolve.objects.filter(user=user, period=week, step__quest__in=[q for q in quests if q.is_hunt]).values_list(
+            "step_id", flat=True
+        )
+    )
+    expires_at = weeks.week_bounds(week)[1]
+    items = []
+    for quest in quests:
+        target = quest_target(quest, level_id)
+        steps = []
+        if quest.is_hunt:
+            opened = True
+            for step in quest.steps.all():
+                solved = step.pk in solves
+                steps.append({
+                    "order": step.order, "clue": step.clue if (solved or opened) else None,
+                    "link": step.link if (solved or opened) else "", "solved": solved, "is_open": opened and not solved,
+                })
+                opened = opened and solved
+            current = sum(1 for s in steps if s["solved"])
+        else:
+            current = measure_progress(facts, sources=quest.sources, measure=quest.measure)
+        completion = done.get(quest.pk)
+        items.append({
+            "id": quest.pk, "kind": quest.kind, "title": quest.title, "description": quest.description,
+            "reward_xp": quest.reward_xp, "progress": {"current": min(current, target), "target": target},
+            "steps": steps, "completed_at": completion.completed_at if completion else None,
+            "xp_awarded": completion.xp_awarded if completion else None, "expires_at": expires_at,
+        })
+    theme = theme_for(week, level_id)
+    return {"week_start": week, "theme": theme, "quests": items, "quiz_streak": quiz_streak(user, now)}

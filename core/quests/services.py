@@ -1,0 +1,142 @@
+"""Writes of the quest engine: completing quests, solving hunt steps, quiz streak bonuses.
+
+Every reward goes through `PointsService.award_points_once` (core/points), the path quizzes take:
+the fair-play rules cap it, `XPService.add_xp` records it with the quest's XP source, and it
+counts toward levels and circles. A completion row and its reward are written in one transaction;
+the unique (user, quest, period) constraint, not a check before writing, makes it happen once.
+"""
+
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from core.circles import weeks
+from core.points.models import ActivityType
+from core.points.services import PointsService
+
+from . import selectors
+from .conditions import QUIZ_STREAK_BONUSES, consecutive_days, is_correct, measure_progress, streak_bonus_due
+from .exceptions import QuestNotFound, StepNotOpen, WrongAnswer
+from .models import HuntStepSolve, Quest, QuestCompletion, QuestKind, QuizStreakBonus
+
+REWARD_ACTIVITIES = {
+    QuestKind.SIDE_QUEST: ActivityType.SIDE_QUEST_COMPLETED,
+    QuestKind.WEEKLY_CHALLENGE: ActivityType.WEEKLY_CHALLENGE_COMPLETED,
+    QuestKind.SCAVENGER_HUNT: ActivityType.SCAVENGER_HUNT_COMPLETED,
+}
+
+
+def complete_quest(user, quest: Quest, *, period, now: datetime | None = None) -> QuestCompletion | None:
+    """Record that `user` completed `quest` in `period` and award its reward; None when already done.
+
+    Idempotent by (user, quest, period): a concurrent or repeated call loses on the unique
+    constraint (on PostgreSQL it waits for the winner to commit) and changes nothing. The reward's
+    idempotency key names the same triple, so even a reward retried apart from its row is paid once.
+    """
+    now = now or timezone.now()
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                completion = QuestCompletion.objects.create(user=user, quest=quest, period=period, completed_at=now)
+        except IntegrityError:
+            return None
+        history, _ = PointsService.award_points_once(
+            user,
+            REWARD_ACTIVITIES[quest.kind],
+            {"title": quest.title, "quest_id": quest.pk, "period": period.isoformat()},
+            idempotency_key=f"quest:{quest.pk}:{period.isoformat()}:{user.pk}",
+            points=quest.reward_xp,
+        )
+        completion.xp_awarded = history.points_awarded
+        completion.save(update_fields=["xp_awarded"])
+    return completion
+
+
+def evaluate_quests(user, *, now: datetime | None = None) -> list[QuestCompletion]:
+    """Complete every open quest (not hunts: their answers complete them) whose condition the
+    person's XP events of the week now meet. Safe to call any number of times."""
+    now = now or timezone.now()
+    week = weeks.week_start_for(now)
+    level_id = selectors.level_of(user)
+    done = selectors.completed_quest_ids(user, week)
+    pending = [q for q in selectors.open_quests(week, level_id, hunts=False) if q.pk not in done]
+    if not pending:
+        return []
+    facts = selectors.week_facts(user, week)
+    completed = []
+    for quest in pending:
+        if measure_progress(facts, sources=quest.sources, measure=quest.measure) >= selectors.quest_target(quest, level_id):
+            completion = complete_quest(user, quest, period=week, now=now)
+            if completion is not None:
+                completed.append(completion)
+    return completed
+
+
+def answer_step(user, quest_id: int, order: int, answer: str, *, now: datetime | None = None) -> dict:
+    """Check a hunt answer. Solving the last step completes the hunt (its reward).
+
+    Raises QuestNotFound (no such open hunt or step for the person), StepNotOpen (an earlier step
+    is unsolved) or WrongAnswer. A step solved before answers as solved again, awarding nothing.
+    """
+    now = now or timezone.now()
+    week = weeks.week_start_for(now)
+    level_id = selectors.level_of(user)
+    quest = next((q for q in selectors.open_quests(week, level_id) if q.pk == quest_id and q.is_hunt), None)
+    if quest is None:
+        raise QuestNotFound("No such scavenger hunt this week.")
+    steps = list(quest.steps.all())
+    step = next((s for s in steps if s.order == order), None)
+    if step is None:
+        raise QuestNotFound("No such step in this hunt.")
+    solved = selectors.solved_orders(user, quest, week)
+    if any(s.order < order and s.order not in solved for s in steps):
+        raise StepNotOpen("Solve the earlier clues first.")
+    if order not in solved:
+        if not is_correct(answer, step.answer):
+            raise WrongAnswer("That is not the answer. Have another look where the clue points.")
+        with transaction.atomic():
+            try:
+                with transaction.atomic():
+                    HuntStepSolve.objects.create(user=user, step=step, period=week, solved_at=now)
+            except IntegrityError:
+                pass  # solved concurrently: same outcome
+        solved.add(order)
+    completion = None
+    if all(s.order in solved for s in steps):
+        completion = complete_quest(user, quest, period=week, now=now)
+    later = [s.order for s in steps if s.order not in solved]
+    return {
+        "solved": True,
+        "order": order,
+        "next_step": min(later) if later else None,
+        "quest_completed": completion is not None or not later,
+        "xp_awarded": completion.xp_awarded if completion else 0,
+    }
+
+
+def award_quiz_streak(user, *, now: datetime) -> QuizStreakBonus | None:
+    """Award the quiz streak bonus a run of quiz days reaches today (3 or 7 days), once.
+
+    Idempotent by (user, milestone, day reached); the reward's idempotency key says the same.
+    """
+    today = weeks.local_date(now)
+    lookback = max(QUIZ_STREAK_BONUSES) + 1
+    days = selectors.quiz_days(user, since=weeks.day_start(now) - timedelta(days=lookback))
+    due = streak_bonus_due(consecutive_days(days, today))
+    if due is None:
+        return None
+    length, xp = due
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                bonus = QuizStreakBonus.objects.create(user=user, days=length, reached_on=today, awarded_at=now)
+        except IntegrityError:
+            return None
+        history, _ = PointsService.award_points_once(
+            user, ActivityType.QUIZ_STREAK, {"title": f"{length} days of quizzes in a row", "streak": length},
+            idempotency_key=f"quiz-streak:{length}:{today.isoformat()}:{user.pk}", points=xp,
+        )
+        bonus.xp_awarded = history.points_awarded
+        bonus.save(update_fields=["xp_awarded"])
+    return bonus
