@@ -66,9 +66,14 @@ def streak_bonus_due(length: int) -> tuple[int, int] | None:
 
 def normalize_answer(text: str) -> str:
     """Answers are compared forgivingly: Unicode compatibility forms, case and every space ignored."""
-    # NFKC around casefold (Unicode's "NFKC_Casefold" in spirit), so normalizing twice changes nothing.
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    return "".join(folded.split())
+    # Folding and dropping spaces can expose new compositions (a lone accent is a space plus a
+    # combining mark), so repeat until nothing changes: normalizing twice then changes nothing.
+    for _ in range(4):
+        folded = unicodedata.normalize("NFKC", "".join(unicodedata.normalize("NFKC", text).casefold().split()))
+        if folded == text:
+            break
+        text = folded
+    return text
 
 
 def is_correct(given: str, expected: str) -> bool:
