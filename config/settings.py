@@ -235,6 +235,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Two choice sets share the field name activity_type: every activity (awards as recorded) and
+    # those the ingestion API accepts (not the quest engine's rewards).
+    "ENUM_NAME_OVERRIDES": {
+        "ActivityTypeEnum": "core.points.models.ActivityType.choices",
+        "IngestibleActivityTypeEnum": "core.points.models.INGESTIBLE_ACTIVITY_CHOICES",
+    },
 }
 
 # --- Logging ---------------------------------------------------------------------------------

@@ -76,3 +76,6 @@ class PointsHistory(models.Model):
 
     def __str__(self):
         return f"{self.user_id} {self.activity_type} {self.points_awarded:+d}"
+
+# What the ingestion API accepts (POST /api/v1/xp/awards/): every activity but the engine's.
+INGESTIBLE_ACTIVITY_CHOICES = [(value, label) for value, label in ActivityType.choices if value not in ENGINE_ACTIVITIES]

@@ -5,7 +5,7 @@ from core.fields import StrictCharField, StrictIntegerField
 from core.http.fields import MetadataField
 
 from .activities import QUIZ
-from .models import ENGINE_ACTIVITIES, ActivityType, PointsHistory
+from .models import INGESTIBLE_ACTIVITY_CHOICES, PointsHistory
 
 
 class AwardRequestSerializer(serializers.Serializer):
@@ -13,9 +13,7 @@ class AwardRequestSerializer(serializers.Serializer):
         slug_field="username", queryset=get_user_model().objects.all(), help_text="Username of the person earning points."
     )
     # Quest rewards and streak bonuses are the quest engine's alone (their value is authored there).
-    activity_type = serializers.ChoiceField(
-        choices=[(value, label) for value, label in ActivityType.choices if value not in ENGINE_ACTIVITIES]
-    )
+    activity_type = serializers.ChoiceField(choices=INGESTIBLE_ACTIVITY_CHOICES)
     metadata = MetadataField(
         required=False, default=dict, help_text="Free-form details (e.g. `title`, `score`); at most 4 KB of JSON, 4 levels, 50 keys."
     )

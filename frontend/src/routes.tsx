@@ -3,13 +3,14 @@ import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './components/layout/RequireAuth';
 import { ThriveCirclesGate } from './components/layout/ThriveCirclesGate';
 import { LoadingRegion, Skeleton } from './components/ui/Skeleton';
-import { HELP_PATH, HOME_PATH, XP_HISTORY_PATH } from './lib/paths';
+import { HELP_PATH, HOME_PATH, QUESTS_PATH, XP_HISTORY_PATH } from './lib/paths';
 import NewProjectPage from './pages/activities/NewProjectPage';
 import PromptBattlePage from './pages/activities/PromptBattlePage';
 import QuickQuizPage from './pages/activities/QuickQuizPage';
 import LoginPage from './pages/auth/LoginPage';
 import ThriveCirclesHelpPage from './pages/help/ThriveCirclesHelpPage';
 import NotFoundPage from './pages/NotFoundPage';
+import QuestsPage from './pages/play/QuestsPage';
 import XPHistoryPage from './pages/play/XPHistoryPage';
 import YourThriveCirclePage from './pages/play/YourThriveCirclePage';
 
@@ -29,6 +30,7 @@ export function AppRoutes() {
           <Route path={HOME_PATH} element={<YourThriveCirclePage />} />
           <Route path={XP_HISTORY_PATH} element={<XPHistoryPage />} />
           <Route path={HELP_PATH} element={<ThriveCirclesHelpPage />} />
+          <Route path={QUESTS_PATH} element={<QuestsPage />} />
         </Route>
         <Route path="/quick-quizzes" element={<QuickQuizPage />} />
         <Route path="/play/prompt-battle" element={<PromptBattlePage />} />

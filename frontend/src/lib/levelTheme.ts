@@ -9,6 +9,12 @@ const GRADIENT_FROM: Record<string, string> = {
   'purple-400': 'from-purple-400',
   'orange-400': 'from-orange-400',
   'yellow-400': 'from-yellow-400',
+  // Circle themes (quests) use these too.
+  'violet-500': 'from-violet-500',
+  'sky-500': 'from-sky-500',
+  'emerald-500': 'from-emerald-500',
+  'rose-500': 'from-rose-500',
+  'amber-500': 'from-amber-500',
 };
 
 const GRADIENT_TO: Record<string, string> = {
@@ -17,6 +23,11 @@ const GRADIENT_TO: Record<string, string> = {
   'purple-600': 'to-purple-600',
   'orange-600': 'to-orange-600',
   'yellow-600': 'to-yellow-600',
+  'fuchsia-500': 'to-fuchsia-500',
+  'indigo-500': 'to-indigo-500',
+  'teal-500': 'to-teal-500',
+  'orange-500': 'to-orange-500',
+  'pink-500': 'to-pink-500',
 };
 
 const FALLBACK_FROM = 'from-slate-400';

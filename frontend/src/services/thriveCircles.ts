@@ -24,6 +24,9 @@ export const thriveCircleKeys = {
   xpHistory: (limit: number) => [...thriveCircleKeys.xpHistories(), { limit }] as const,
   levels: () => [...thriveCircleKeys.all, 'levels'] as const,
   help: () => [...thriveCircleKeys.all, 'help'] as const,
+  // Quests (services/quests.ts) move with every award, so XP mutations refresh them too. Their own
+  // root, outside `all`: a quests error must not count as leaving the launch (queryClient.ts).
+  quests: () => ['quests'] as const,
 };
 
 export function getYourThriveCircle(signal?: AbortSignal): Promise<ThriveCircleData> {
@@ -104,5 +107,6 @@ export function invalidateXPQueries(queryClient: QueryClient): Promise<void[]> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.yourCircle() }),
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.xpHistories() }),
+    queryClient.invalidateQueries({ queryKey: thriveCircleKeys.quests() }),
   ]);
 }

@@ -2,7 +2,7 @@ import { faRightFromBracket } from '@fortawesome/free-solid-svg-icons';
 import { FontAwesomeIcon } from '@fortawesome/react-fontawesome';
 import { useEffect, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
-import { HELP_PATH, HOME_PATH, XP_HISTORY_PATH } from '../../lib/paths';
+import { HELP_PATH, HOME_PATH, QUESTS_PATH, XP_HISTORY_PATH } from '../../lib/paths';
 import { errorMessage } from '../../services/api';
 import { useLogout, useRecordDailyLogin } from '../../services/auth';
 import type { SessionUser } from '../../types/auth';
@@ -20,6 +20,7 @@ interface NavItem {
 // launch keep only that entry, where they find the coming-soon page.
 const NAV_ITEMS: NavItem[] = [{ to: HOME_PATH, label: 'Your Thrive Circle' }];
 const LAUNCHED_NAV_ITEMS: NavItem[] = [
+  { to: QUESTS_PATH, label: 'Quests' },
   { to: XP_HISTORY_PATH, label: 'XP history' },
   { to: HELP_PATH, label: 'Help' },
 ];

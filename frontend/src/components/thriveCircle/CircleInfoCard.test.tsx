@@ -34,3 +34,18 @@ test('without a circle it says the circle is forming', () => {
   expect(screen.getByRole('heading', { name: 'Your circle is forming' })).toBeInTheDocument();
   expect(screen.getByText(/Nov 24 – Nov 30/)).toBeInTheDocument();
 });
+
+test("an active circle shows the week's theme with its icon", () => {
+  const theme = { name: 'Prompt Week', color_from: 'violet-500', color_to: 'fuchsia-500', icon: '🪄', side_quest_id: 3 };
+  render(<CircleInfoCard circle={makeCircle()} status="active" theme={theme} {...common} />);
+
+  const badge = screen.getByText('This week: Prompt Week');
+  expect(badge).toHaveTextContent('🪄');
+  expect(badge).toHaveClass('from-violet-500', 'to-fuchsia-500');
+});
+
+test('an ended circle does not show a theme', () => {
+  const theme = { name: 'Prompt Week', color_from: 'violet-500', color_to: 'fuchsia-500', icon: '🪄', side_quest_id: null };
+  render(<CircleInfoCard circle={makeCircle()} status="ended" theme={theme} {...common} />);
+  expect(screen.queryByText('This week: Prompt Week')).not.toBeInTheDocument();
+});

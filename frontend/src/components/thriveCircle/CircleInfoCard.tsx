@@ -1,7 +1,9 @@
 import { faCircleNodes, faHourglassHalf } from '@fortawesome/free-solid-svg-icons';
 import { FontAwesomeIcon } from '@fortawesome/react-fontawesome';
 import { formatWeekRange } from '../../lib/format';
+import type { CircleTheme } from '../../types/quests';
 import type { CircleStatus, ThriveCircle } from '../../types/thriveCircles';
+import { ThemeBadge } from '../quests/ThemeBadge';
 import { Card } from '../ui/Card';
 import { CountdownTimer } from './CountdownTimer';
 import { LevelBadge } from './LevelBadge';
@@ -15,6 +17,8 @@ interface CircleInfoCardProps {
   /** Weekly reset as epoch ms on this browser's clock. */
   resetAt: number;
   onResetElapsed: () => void;
+  /** The circle's theme of the week (from the quests), if it has one. */
+  theme?: CircleTheme | null;
 }
 
 const TITLES: Record<CircleStatus, string> = {
@@ -23,9 +27,14 @@ const TITLES: Record<CircleStatus, string> = {
   ended: "Last week's circle",
 };
 
-export function CircleInfoCard({ circle, status, weekStart, weekEnd, resetAt, onResetElapsed }: CircleInfoCardProps) {
+export function CircleInfoCard({ circle, status, weekStart, weekEnd, resetAt, onResetElapsed, theme }: CircleInfoCardProps) {
   return (
     <Card title={TITLES[status]} icon={faCircleNodes}>
+      {theme && status === 'active' && (
+        <div className="mb-4">
+          <ThemeBadge theme={theme} />
+        </div>
+      )}
       {circle && status !== 'forming' ? (
         <CircleSummary circle={circle} status={status} />
       ) : (

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 import { LUMINARY, makeEvent, makeThriveCircleData } from '../../test/fixtures';
 import { callsTo, json, mockApi } from '../../test/mockApi';
+import { makeQuestsPage } from '../../test/questFixtures';
 import { renderWithProviders } from '../../test/render';
 import type { ThriveCircleData } from '../../types/thriveCircles';
 import YourThriveCirclePage from './YourThriveCirclePage';
@@ -172,4 +173,16 @@ describe('the first-visit tour', () => {
     await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
+});
+
+test("shows this week's quests and the circle's theme next to the circle", async () => {
+  mockApi({
+    [`GET ${ENDPOINT}`]: () => json(makeThriveCircleData()),
+    'GET /api/v1/me/quests/': () => json(makeQuestsPage()),
+  });
+  renderWithProviders(<YourThriveCirclePage />);
+
+  const quests = await screen.findByRole('region', { name: "This week's quests" });
+  expect(quests).toHaveTextContent('Try a Prompt Battle');
+  expect(screen.getByRole('region', { name: "This week's circle" })).toHaveTextContent('This week: Prompt Week');
 });

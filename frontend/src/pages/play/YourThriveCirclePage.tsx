@@ -3,6 +3,7 @@ import { WhatAreThriveCirclesPanel } from '../../components/help/WhatAreThriveCi
 import { ViewedWhenVisible } from '../../components/insights/ViewedWhenVisible';
 import { CircleActivityFeed } from '../../components/thriveCircle/CircleActivityFeed';
 import { CircleInfoCard } from '../../components/thriveCircle/CircleInfoCard';
+import { WeeklyQuestsCard } from '../../components/quests/WeeklyQuestsCard';
 import { CircleMembers } from '../../components/thriveCircle/CircleMembers';
 import { LevelProgressCard } from '../../components/thriveCircle/LevelProgressCard';
 import { RecommendedActionsCard } from '../../components/thriveCircle/RecommendedActionsCard';
@@ -16,6 +17,7 @@ import { SectionErrorBoundary } from '../../components/ui/SectionErrorBoundary';
 import { usePageVisibleTime } from '../../hooks/usePageVisibleTime';
 import { formatWeekRange } from '../../lib/format';
 import { useOnboarding } from '../../services/onboarding';
+import { useMyQuests } from '../../services/quests';
 import { useYourThriveCircle } from '../../services/thriveCircles';
 import { useRecordView } from '../../services/views';
 import type { ThriveCircleData } from '../../types/thriveCircles';
@@ -87,6 +89,8 @@ interface SectionsProps {
  * actions, then the longer feed and member lists.
  */
 function ThriveCircleSections({ data, resetAt, onResetElapsed }: SectionsProps) {
+  // Quests load on their own: the circle shows at once, and a quests outage only hides the card.
+  const quests = useMyQuests();
   return (
     <div className="flex flex-col gap-6 lg:grid lg:grid-cols-3 lg:items-start">
       <div className="contents lg:col-span-2 lg:flex lg:flex-col lg:gap-6">
@@ -116,8 +120,14 @@ function ThriveCircleSections({ data, resetAt, onResetElapsed }: SectionsProps) 
             weekEnd={data.week_end}
             resetAt={resetAt}
             onResetElapsed={onResetElapsed}
+            theme={quests.data?.theme}
           />
         </Section>
+        {quests.data && (
+          <Section order="order-4" name="this week's quests">
+            <WeeklyQuestsCard data={quests.data} now={resetAt - data.time_until_reset_seconds * 1000} />
+          </Section>
+        )}
         <Section order="order-4" name="ways to earn XP" tour="recommended-actions">
           <RecommendedActionsCard actions={data.recommended_actions} />
         </Section>
