@@ -50,5 +50,5 @@ def seed_demo_quests() -> int:
         HuntStep(quest=hunt, order=order, clue=clue, answer=answer, link=link)
         for order, (clue, answer, link) in enumerate(HUNT_STEPS, start=1)
     )
-    CircleTheme.objects.create(name="Prompt Week", icon="🪄", color_from="violet-500", color_to="fuchsia-500", side_quest=themed)
+    CircleTheme.objects.create(name="Prompt Week", icon="🪄", color_from="violet-700", color_to="fuchsia-700", side_quest=themed)
     return len([battle, quizzes, themed, challenge, hunt])

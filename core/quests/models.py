@@ -154,8 +154,8 @@ class CircleTheme(models.Model):
         ThriveCircleLevel, on_delete=models.CASCADE, null=True, blank=True, related_name="+",
         help_text="Circles of this level; empty: every circle.",
     )
-    color_from = models.CharField(max_length=20, default="violet-500", help_text="A Tailwind colour, e.g. violet-500.")
-    color_to = models.CharField(max_length=20, default="fuchsia-500")
+    color_from = models.CharField(max_length=20, default="violet-700", help_text="A Tailwind colour the front end knows (lib/levelTheme.ts), e.g. violet-700; white text sits on it.")
+    color_to = models.CharField(max_length=20, default="fuchsia-700")
     icon = models.CharField(max_length=8, default="✨", help_text="An emoji shown on the circle card.")
     side_quest = models.ForeignKey(
         Quest, on_delete=models.SET_NULL, null=True, blank=True, related_name="themes",

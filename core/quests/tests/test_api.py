@@ -36,7 +36,7 @@ def test_the_quests_page_has_the_documented_shape(viewer, award):
     body = client_for(viewer).get(QUESTS).json()
     assert set(body) == {"week_start", "theme", "quests", "quiz_streak"}
     assert body["week_start"] == "2026-11-23"
-    assert body["theme"] == {"name": "Prompt Week", "color_from": "violet-500", "color_to": "fuchsia-500", "icon": "🪄", "side_quest_id": quest.pk}
+    assert body["theme"] == {"name": "Prompt Week", "color_from": "violet-700", "color_to": "fuchsia-700", "icon": "🪄", "side_quest_id": quest.pk}
     (item,) = body["quests"]
     assert set(item) >= {"id", "kind", "title", "description", "reward_xp", "progress", "steps", "completed_at", "expires_at"}
     assert (item["kind"], item["progress"], item["steps"], item["completed_at"]) == ("side_quest", {"current": 1, "target": 3}, [], None)

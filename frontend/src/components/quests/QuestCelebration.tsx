@@ -29,7 +29,7 @@ export function QuestCelebration({ quests }: { quests: Quest[] }) {
   return (
     <div
       role="status"
-      className="mb-4 rounded-xl bg-linear-to-r from-emerald-500 to-teal-500 p-4 text-white shadow motion-safe:animate-feed-in"
+      className="mb-4 rounded-xl bg-emerald-700 p-4 text-white shadow motion-safe:animate-feed-in"
     >
       <p className="text-lg font-semibold">
         <span aria-hidden="true">🎉 </span>Quest complete!

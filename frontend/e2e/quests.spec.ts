@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { signIn, waitForCircle } from './support';
+
+test('a demo member solves a hunt clue and completes a side quest, then sees the reward and the feed item', async ({ page }) => {
+  await signIn(page, 'catalyst_cat', '/play/quests');
+  await expect(page.getByRole('heading', { level: 1, name: 'Quests' })).toBeVisible();
+  await expect(page.getByText('This week: Prompt Week')).toBeVisible();
+  const sideQuest = page.getByRole('article', { name: 'Try a Prompt Battle' });
+  await expect(sideQuest).toContainText('+30 XP');
+  await expect(sideQuest.getByRole('progressbar')).toBeVisible();
+  await expect(sideQuest).toContainText(/left$/);
+
+  // The hunt: a wrong answer gets no hint; the right one, typed loosely, opens the next clue.
+  const hunt = page.getByRole('article', { name: 'Find your way around' });
+  await hunt.getByRole('textbox', { name: 'Your answer to clue 1' }).fill('Seedling');
+  await hunt.getByRole('button', { name: 'Check answer' }).click();
+  await expect(hunt.getByRole('alert')).toHaveText('That is not the answer. Have another look where the clue points.');
+  await hunt.getByRole('textbox', { name: 'Your answer to clue 1' }).fill('  luminary ');
+  await hunt.getByRole('button', { name: 'Check answer' }).click();
+  await expect(hunt).toContainText('Clue 1 solved');
+  await expect(hunt.getByRole('textbox', { name: 'Your answer to clue 2' })).toBeVisible();
+  await expect(hunt.getByRole('progressbar')).toHaveAttribute('aria-valuetext', '1 of 3');
+
+  // The side quest: enter a Prompt Battle.
+  await page.goto('/play/prompt-battle');
+  await page.getByLabel('Your prompt').fill('Describe a sunrise as the warmth that arrives before the light does.');
+  await page.getByRole('button', { name: 'Enter the battle' }).click();
+  await expect(page.getByRole('heading', { name: /\+\d+ XP$/ })).toBeVisible();
+
+  await page.goto('/play/quests');
+  await expect(page.getByRole('article', { name: 'Try a Prompt Battle' })).toContainText('Done · +30 XP earned');
+  const celebration = page.getByRole('status').filter({ hasText: 'Quest complete!' });
+  await expect(celebration).toContainText('Try a Prompt Battle · +30 XP');
+  await celebration.getByRole('button', { name: 'Nice!' }).click();
+  await expect(celebration).toBeHidden();
+
+  // The reward is an XP event like any other: it shows in the circle's feed.
+  await page.goto('/play/thrive-circle');
+  await waitForCircle(page);
+  await expect(page.getByRole('region', { name: "This week's quests" })).toContainText('Try a Prompt Battle');
+  const feedItems = page.getByRole('region', { name: 'Circle activity' }).getByRole('listitem');
+  await expect(
+    feedItems.filter({ hasText: 'You Completed a side quest: Try a Prompt Battle' }).filter({ hasText: '+30 XP' }),
+  ).toHaveCount(1);
+});
