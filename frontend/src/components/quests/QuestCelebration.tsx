@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Quest } from '../../types/quests';
 import { Button } from '../ui/Button';
 
@@ -17,6 +17,7 @@ const keyOf = (quest: Quest) => `${quest.id}:${quest.completed_at}`;
 /** Celebrates each completed quest once on this device, then remembers it was celebrated. */
 export function QuestCelebration({ quests }: { quests: Quest[] }) {
   const [seen, setSeen] = useState(celebratedKeys);
+  const headingId = useId();
   const fresh = quests.filter((quest) => quest.completed_at !== null && !seen.has(keyOf(quest)));
   if (fresh.length === 0) return null;
 
@@ -27,13 +28,14 @@ export function QuestCelebration({ quests }: { quests: Quest[] }) {
   }
 
   return (
-    <div
-      role="status"
+    // A named region, not a live status: it shows on arrival as well as after an answer.
+    <section
+      aria-labelledby={headingId}
       className="mb-4 rounded-xl bg-emerald-700 p-4 text-white shadow motion-safe:animate-feed-in"
     >
-      <p className="text-lg font-semibold">
+      <h3 id={headingId} className="text-lg font-semibold">
         <span aria-hidden="true">🎉 </span>Quest complete!
-      </p>
+      </h3>
       <ul className="mt-1">
         {fresh.map((quest) => (
           <li key={quest.id}>
@@ -44,6 +46,6 @@ export function QuestCelebration({ quests }: { quests: Quest[] }) {
       <Button variant="secondary" className="mt-2" onClick={dismiss}>
         Nice!
       </Button>
-    </div>
+    </section>
   );
 }

@@ -31,13 +31,13 @@ test('celebrates a completed quest once, until dismissed', async () => {
     quests: [makeQuest({ progress: { current: 1, target: 1 }, completed_at: '2026-11-25T11:00:00Z', xp_awarded: 30 })],
   });
   const { unmount } = renderCard(done);
-  expect(screen.getByRole('status')).toHaveTextContent('Quest complete!Try a Prompt Battle · +30 XP');
+  expect(screen.getByRole('region', { name: 'Quest complete!' })).toHaveTextContent('Quest complete!Try a Prompt Battle · +30 XP');
 
   await userEvent.click(screen.getByRole('button', { name: 'Nice!' }));
-  expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  expect(screen.queryByRole('region', { name: 'Quest complete!' })).not.toBeInTheDocument();
   unmount();
   renderCard(done);
-  expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  expect(screen.queryByRole('region', { name: 'Quest complete!' })).not.toBeInTheDocument();
 });
 
 test('says so when there are no quests this week', () => {

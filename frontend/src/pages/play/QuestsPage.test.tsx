@@ -40,7 +40,7 @@ test('a right answer refreshes the quests, which celebrate the finished hunt', a
   await userEvent.type(await screen.findByRole('textbox', { name: 'Your answer to clue 2' }), '20');
   await userEvent.click(screen.getByRole('button', { name: 'Check answer' }));
 
-  expect(await screen.findByRole('status')).toHaveTextContent('Quest complete!Find your way around · +75 XP');
+  expect(await screen.findByRole('region', { name: 'Quest complete!' })).toHaveTextContent('Quest complete!Find your way around · +75 XP');
   expect(screen.getByRole('article', { name: 'Find your way around' })).toHaveTextContent('Done · +75 XP earned');
   await waitFor(() => expect(callsTo(fetchMock, 'GET', QUESTS)).toHaveLength(2));
 });
