@@ -1,5 +1,6 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { PASSWORD, djangoShell, signIn, waitForCircle } from './support';
+import { PASSWORD, djangoShell, saveScreenshot, signIn, waitForCircle } from './support';
 
 test('a new member solves a hunt clue and completes a side quest, then sees the reward and the feed item', async ({ page }, testInfo) => {
   // A member who joined today: no XP history yet, so no quest is met before the test does it.
@@ -47,4 +48,17 @@ test('a new member solves a hunt clue and completes a side quest, then sees the 
   await expect(
     feedItems.filter({ hasText: 'You Completed a side quest: Try a Prompt Battle' }).filter({ hasText: '+30 XP' }),
   ).toHaveCount(1);
+});
+
+test('the quests page has no serious or critical axe violations', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await signIn(page, 'explorer_eve', '/play/quests');
+  await expect(page.getByRole('heading', { level: 1, name: 'Quests' })).toBeVisible();
+  await expect(page.getByRole('article', { name: 'Find your way around' })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(({ id, help, nodes }) => ({ id, help, targets: nodes.map((node) => node.target.join(' ')) }));
+  expect(serious).toEqual([]);
+  await saveScreenshot(page, 'quests-desktop');
 });

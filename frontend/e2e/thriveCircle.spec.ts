@@ -152,7 +152,6 @@ test.describe('accessibility', () => {
     { path: '/play/thrive-circle', heading: 'Your Thrive Circle', screenshot: 'thrive-circle-desktop' },
     { path: '/play/thrive-circle/history', heading: 'XP history', screenshot: 'xp-history-desktop' },
     { path: '/help/thrive-circles', heading: 'How Thrive Circles work', screenshot: 'help-desktop' },
-    { path: '/play/quests', heading: 'Quests', screenshot: 'quests-desktop' },
     { path: '/quick-quizzes', heading: 'Quick Quiz', screenshot: 'quiz-desktop' },
     { path: '/play/prompt-battle', heading: 'Prompt Battle', screenshot: 'prompt-battle-desktop' },
     { path: '/projects/new', heading: 'New Project', screenshot: 'new-project-desktop' },
