@@ -18,6 +18,4 @@ from .conditions import REWARD_SOURCES
 def progress_quests(sender, event, **kwargs) -> None:
     if event.source in REWARD_SOURCES or event.amount <= 0:
         return  # rewards never count toward quests (and end the chain of rewards here)
-    services.evaluate_quests(event.user, now=event.timestamp)
-    if event.source == "quiz":
-        services.award_quiz_streak(event.user, now=event.timestamp)
+    services.progress_after_award(event.user, now=event.timestamp, source=event.source)

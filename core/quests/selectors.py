@@ -2,6 +2,7 @@
 
 from datetime import date, datetime, timedelta
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q
 
 from core.circles import weeks
@@ -131,3 +132,58 @@ def quests_page(user, now: datetime) -> dict:
         })
     theme = theme_for(week, level_id)
     return {"week_start": week, "theme": theme, "quests": items, "quiz_streak": quiz_streak(user, now)}
+
+
+# --- The award path: what evaluating one award reads ------------------------------------------
+
+# The quests an award can complete, per week, cached: evaluating an award then reads only the
+# person's events (and, once a quest is met, their completions). Saving or deleting a quest or a
+# level target forgets the running week's entry (signals in apps.py); with a per-process cache other
+# processes see an edit within this many seconds.
+OPEN_QUESTS_SECONDS = 60
+
+
+def _open_quests_key(week: date) -> str:
+    return f"quests:open:{week.isoformat()}"
+
+
+def rewardable_quests(week: date) -> list[Quest]:
+    """Active quests of `week` that awards complete (hunts complete by their answers), for every
+    level, each with `level_ids` (empty: every level) and `targets_by_level` set. Cached."""
+
+    def load() -> list[Quest]:
+        quests = list(
+            Quest.objects.filter(is_active=True)
+            .filter(Q(week_start=week) | Q(week_start__isnull=True))
+            .exclude(kind=QuestKind.SCAVENGER_HUNT)
+            .prefetch_related("levels", "level_targets")
+        )
+        for quest in quests:
+            quest.level_ids = frozenset(level.pk for level in quest.levels.all())
+            quest.targets_by_level = {t.level_id: t.target for t in quest.level_targets.all()}
+            quest._prefetched_objects_cache = {}  # keep the cached entry small
+        return quests
+
+    return cache.get_or_set(_open_quests_key(week), load, OPEN_QUESTS_SECONDS)
+
+
+def forget_open_quests(**signal_kwargs) -> None:
+    """Drop the cached quests of this week and the next (an edit around the reset)."""
+    week = weeks.current_week_start()
+    cache.delete_many([_open_quests_key(week), _open_quests_key(week + timedelta(days=7))])
+
+
+def events_since(user, since: datetime) -> tuple[list[tuple[str, int, datetime]], int | None]:
+    """The person's countable events (no rewards, more than 0 XP) since `since`, and their level,
+    in one query. No events: ([], None), and then nothing can be met either."""
+    rows = list(
+        XPEvent.objects.filter(user=user, timestamp__gte=since, amount__gt=0)
+        .exclude(source__in=REWARD_SOURCES)
+        .values_list("source", "amount", "timestamp", "user__thrive_profile__current_level_id")
+    )
+    level_id = rows[0][3] if rows else None
+    return [(source, amount, moment) for source, amount, moment, _ in rows], level_id
+
+
+def completed_among(user, week: date, quest_ids: list[int]) -> set[int]:
+    return set(QuestCompletion.objects.filter(user=user, period=week, quest_id__in=quest_ids).values_list("quest_id", flat=True))

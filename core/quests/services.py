@@ -16,7 +16,15 @@ from core.points.models import ActivityType
 from core.points.services import PointsService
 
 from . import selectors
-from .conditions import QUIZ_STREAK_BONUSES, consecutive_days, is_correct, measure_progress, streak_bonus_due
+from .conditions import (
+    QUIZ_STREAK_BONUSES,
+    EventFact,
+    consecutive_days,
+    is_correct,
+    measure_progress,
+    streak_bonus_due,
+    target_for_level,
+)
 from .exceptions import QuestNotFound, StepNotOpen, WrongAnswer
 from .models import HuntStepSolve, Quest, QuestCompletion, QuestKind, QuizStreakBonus
 
@@ -53,20 +61,55 @@ def complete_quest(user, quest: Quest, *, period, now: datetime | None = None) -
     return completion
 
 
+def progress_after_award(user, *, now: datetime, source: str | None = None) -> list:
+    """What an award changes: quests it completes and, for a quiz, the streak bonus it reaches.
+
+    One query reads the person's events (and level) for both; a met quest adds one for the
+    completions. Safe to call any number of times (completions and bonuses are keyed).
+    Returns the new QuestCompletion and QuizStreakBonus rows.
+    """
+    week = weeks.week_start_for(now)
+    start, end = weeks.week_bounds(week)
+    quests = selectors.rewardable_quests(week)
+    check_streak = source == "quiz"
+    if not quests and not check_streak:
+        return []
+    since = min(start, _streak_window_start(now)) if check_streak else start
+    rows, level_id = selectors.events_since(user, since)
+    created: list = []
+    if quests:
+        facts = [EventFact(s, amount, weeks.local_date(moment)) for s, amount, moment in rows if start <= moment < end]
+        created += _complete_met_quests(user, quests, facts, level_id, week=week, now=now)
+    if check_streak:
+        quiz_days = {weeks.local_date(moment) for s, _, moment in rows if s == "quiz"}
+        bonus = _award_streak_bonus(user, quiz_days, now=now)
+        if bonus is not None:
+            created.append(bonus)
+    return created
+
+
 def evaluate_quests(user, *, now: datetime | None = None) -> list[QuestCompletion]:
     """Complete every open quest (not hunts: their answers complete them) whose condition the
     person's XP events of the week now meet. Safe to call any number of times."""
     now = now or timezone.now()
-    week = weeks.week_start_for(now)
-    level_id = selectors.level_of(user)
-    done = selectors.completed_quest_ids(user, week)
-    pending = [q for q in selectors.open_quests(week, level_id, hunts=False) if q.pk not in done]
-    if not pending:
+    return [row for row in progress_after_award(user, now=now) if isinstance(row, QuestCompletion)]
+
+
+def _complete_met_quests(user, quests: list[Quest], facts: list[EventFact], level_id, *, week, now) -> list[QuestCompletion]:
+    if level_id is None:
+        return []  # no countable event: nothing can be met
+    met = [
+        quest for quest in quests
+        if (not quest.level_ids or level_id in quest.level_ids)
+        and measure_progress(facts, sources=quest.sources, measure=quest.measure)
+        >= target_for_level(quest.target, quest.targets_by_level, level_id)
+    ]
+    if not met:
         return []
-    facts = selectors.week_facts(user, week)
+    done = selectors.completed_among(user, week, [quest.pk for quest in met])
     completed = []
-    for quest in pending:
-        if measure_progress(facts, sources=quest.sources, measure=quest.measure) >= selectors.quest_target(quest, level_id):
+    for quest in met:
+        if quest.pk not in done:
             completion = complete_quest(user, quest, period=week, now=now)
             if completion is not None:
                 completed.append(completion)
@@ -120,10 +163,17 @@ def award_quiz_streak(user, *, now: datetime) -> QuizStreakBonus | None:
 
     Idempotent by (user, milestone, day reached); the reward's idempotency key says the same.
     """
+    return _award_streak_bonus(user, selectors.quiz_days(user, since=_streak_window_start(now)), now=now)
+
+
+def _streak_window_start(now: datetime) -> datetime:
+    """Far enough back to tell a run that reaches the longest milestone today from a longer one."""
+    return weeks.day_start(now) - timedelta(days=max(QUIZ_STREAK_BONUSES) + 1)
+
+
+def _award_streak_bonus(user, quiz_days, *, now: datetime) -> QuizStreakBonus | None:
     today = weeks.local_date(now)
-    lookback = max(QUIZ_STREAK_BONUSES) + 1
-    days = selectors.quiz_days(user, since=weeks.day_start(now) - timedelta(days=lookback))
-    due = streak_bonus_due(consecutive_days(days, today))
+    due = streak_bonus_due(consecutive_days(quiz_days, today))
     if due is None:
         return None
     length, xp = due

@@ -20,12 +20,6 @@ from .serializers import AnswerResultSerializer, AnswerSerializer, QuestsPageSer
 def my_quests(request):
     """This week's quests for the viewer: side quests, the weekly challenge, hunts, with progress."""
     page = selectors.quests_page(request.user, timezone.now())
-    if page["theme"] is not None:
-        theme = page["theme"]
-        page["theme"] = {
-            "name": theme.name, "color_from": theme.color_from, "color_to": theme.color_to,
-            "icon": theme.icon, "side_quest_id": theme.side_quest_id,
-        }
     return Response(QuestsPageSerializer(page).data)
 
 

@@ -2,16 +2,19 @@
 
 import pytest
 import time_machine
+from django.utils import timezone
 from django.core.management import call_command
 
 from core.circles.tests.factories import ProfileFactory
+from core.points.models import ActivityType
 from core.quests import services
-from core.quests.models import CircleTheme, Quest
+from core.quests.models import CircleTheme, Quest, QuestCompletion
 from core.testing import client_for
 
 from .factories import QuestFactory
 
 pytestmark = pytest.mark.django_db
+MIDWEEK = "2026-11-25T12:00:00+00:00"
 
 
 def test_the_demo_has_one_of_each_kind_every_week_and_loads_once(levels):
@@ -36,10 +39,32 @@ def test_a_new_member_sees_the_demo_quests_with_their_level_target(levels):
 
 
 @pytest.mark.parametrize("quests", [5, 50])
-def test_evaluating_quests_after_an_award_costs_the_same_queries_for_5_or_50_quests(levels, django_assert_num_queries, quests):
+def test_an_award_reads_one_query_of_events_for_5_or_50_quests(levels, award, django_assert_num_queries, quests):
     user = ProfileFactory().user
     QuestFactory.create_batch(quests, sources=["project"], target=3)
-    with time_machine.travel("2026-11-25T12:00:00+00:00", tick=False):
-        # level, completions, quests, their level targets, the week's events
-        with django_assert_num_queries(5):
-            assert services.evaluate_quests(user) == []
+    award(user, at=MIDWEEK)  # warms the cached quests of the week
+    with time_machine.travel(MIDWEEK, tick=False):
+        with django_assert_num_queries(1):  # the week's events and the level, in one
+            assert services.progress_after_award(user, now=timezone.now(), source="prompt_battle") == []
+
+
+@pytest.mark.parametrize("quests", [5, 50])
+def test_once_a_quest_is_met_and_done_an_award_reads_two_queries(levels, award, django_assert_num_queries, quests):
+    user = ProfileFactory().user
+    QuestFactory(sources=["quiz"])
+    QuestFactory.create_batch(quests - 1, sources=["project"], target=3)
+    award(user, at=MIDWEEK)  # completes the quiz quest
+    with time_machine.travel(MIDWEEK, tick=False):
+        with django_assert_num_queries(2):  # events and level; the completions of the met quest
+            assert services.progress_after_award(user, now=timezone.now(), source="quiz") == []
+
+
+def test_editing_a_quest_reaches_the_next_award(levels, award):
+    user = ProfileFactory().user
+    quest = QuestFactory(sources=["project"])
+    with time_machine.travel(MIDWEEK, tick=True):
+        award(user)  # caches the week's quests; a quiz does not meet it
+        quest.sources = ["quiz"]
+        quest.save()  # in the admin, or anywhere: the week's cached quests are forgotten
+        award(user, ActivityType.BATTLE_PARTICIPATED)  # the next award counts the quiz before it
+    assert QuestCompletion.objects.filter(user=user, quest=quest).exists()
