@@ -4,6 +4,8 @@
     .venv/bin/python bench/awards.py                         # 8 writer processes x 2,000 awards
     .venv/bin/python bench/awards.py --mode threads          # 8 threads in one process instead
     .venv/bin/python bench/awards.py --via points            # through PointsService.award_points
+    .venv/bin/python bench/awards.py --quests 50             # with 50 active quests (core/quests)
+    .venv/bin/python bench/awards.py --quests -1             # without the quest engine's receiver
 
 Creates its own database (default postgres://postgres@127.0.0.1:5432/thrive_bench_awards), loads
 the levels, creates 8 users (plus --population background profiles so the indexes are not toy
@@ -46,6 +48,9 @@ def parse_args(argv=None):
     parser.add_argument("--via", choices=["xp", "points"], default="xp",
                         help="xp: XPService.add_xp; points: PointsService.award_points (ledger + XP)")
     parser.add_argument("--population", type=int, default=10_000, help="other seated profiles in the database")
+    parser.add_argument("--quests", type=int, default=0,
+                        help="active every-week side quests none of the awards completes (the quest engine "
+                             "evaluates them after each award); -1: disconnect the quest engine's receiver")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
     parser.add_argument("--json", help="also write the figures to this file")
     args = parser.parse_args(argv)
@@ -94,6 +99,19 @@ def prepare(args) -> list[int]:
     for user in users:
         join_thrive_circles(user)
     CircleAssignmentService.assign_weekly_circles(now=now, trigger="bench")
+    if args.quests > 0:
+        from core.quests.models import Quest
+
+        # Met by nothing the bench does: every award evaluates all of them and completes none.
+        Quest.objects.bulk_create(
+            Quest(kind="side_quest", title=f"Bench quest {i}", description="-", reward_xp=10,
+                  sources=["quiz", "project"][i % 2:i % 2 + 1], measure=["events", "xp", "days"][i % 3], target=10**6)
+            for i in range(args.quests)
+        )
+    elif args.quests < 0:
+        from core.circles.signals import xp_recorded
+
+        xp_recorded.disconnect(dispatch_uid="quests-progress")  # before the writers fork
     with connection.cursor() as cursor:
         cursor.execute("VACUUM (ANALYZE)")
     print(f"database   {connection.settings_dict['NAME']}: {args.population:,} background profiles, "
@@ -256,7 +274,7 @@ def main() -> None:
     args = parse_args()
     _common.setup_django(args.database_url)
     print(f"bench/awards.py  ({os.cpu_count()} CPUs, {args.writers} writers, {args.awards:,} awards each, "
-          f"load average {os.getloadavg()[0]:.1f})")
+          f"quests {args.quests}, load average {os.getloadavg()[0]:.1f})")
     user_ids = prepare(args)
     results, expected = [], {uid: 0 for uid in user_ids}
     all_ok = True
@@ -274,7 +292,7 @@ def main() -> None:
             results.append(figures)
         if args.json:
             with open(args.json, "w") as fh:
-                json.dump({"mode": args.mode, "via": args.via, "results": results}, fh, indent=2)
+                json.dump({"mode": args.mode, "via": args.via, "quests": args.quests, "results": results}, fh, indent=2)
     finally:
         from django.db import connections
 

@@ -19,11 +19,13 @@ QUIZ_STREAK_BONUSES = {3: 15, 7: 40}
 
 @dataclass(frozen=True)
 class EventFact:
-    """What a quest needs of one XP event: its source, its amount and its day (platform time zone)."""
+    """What a quest needs of XP events: their source, XP and day (platform time zone). One fact
+    may stand for `count` events of one source and day, `amount` being their XP together."""
 
     source: str
     amount: int
     day: date
+    count: int = 1
 
 
 def counts_toward(fact: EventFact, sources: Iterable[str]) -> bool:
@@ -41,7 +43,7 @@ def measure_progress(facts: Iterable[EventFact], *, sources: Iterable[str], meas
         return sum(fact.amount for fact in counted)
     if measure == "days":
         return len({fact.day for fact in counted})
-    return len(counted)
+    return sum(fact.count for fact in counted)
 
 
 def target_for_level(default: int, level_targets: dict[int, int], level_id: int | None) -> int:

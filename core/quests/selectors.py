@@ -3,7 +3,8 @@
 from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models.functions import TruncDate
 
 from core.circles import weeks
 from core.circles.models import UserThriveProfile, XPEvent
@@ -40,17 +41,6 @@ def quest_target(quest: Quest, level_id: int | None) -> int:
     if quest.is_hunt:
         return max(len(quest.steps.all()), 1)
     return target_for_level(quest.target, {t.level_id: t.target for t in quest.level_targets.all()}, level_id)
-
-
-def week_facts(user, week: date) -> list[EventFact]:
-    """The person's XP events of the week that can count toward a quest (no rewards, no zero awards)."""
-    start, end = weeks.week_bounds(week)
-    rows = (
-        XPEvent.objects.filter(user=user, timestamp__gte=start, timestamp__lt=end, amount__gt=0)
-        .exclude(source__in=REWARD_SOURCES)
-        .values_list("source", "amount", "timestamp")
-    )
-    return [EventFact(source, amount, weeks.local_date(moment)) for source, amount, moment in rows]
 
 
 def completed_quest_ids(user, week: date) -> dict[int, QuestCompletion]:
@@ -100,7 +90,7 @@ def quests_page(user, now: datetime) -> dict:
     level_id = level_of(user)
     quests = open_quests(week, level_id)
     done = completed_quest_ids(user, week)
-    facts = week_facts(user, week)
+    facts, _, _ = countable_events(user, since=weeks.week_bounds(week)[0], week=week)
     solves = set(
         HuntStepSolve.objects.filter(user=user, period=week, step__quest__in=[q for q in quests if q.is_hunt]).values_list(
             "step_id", flat=True
@@ -173,16 +163,28 @@ def forget_open_quests(**signal_kwargs) -> None:
     cache.delete_many([_open_quests_key(week), _open_quests_key(week + timedelta(days=7))])
 
 
-def events_since(user, since: datetime) -> tuple[list[tuple[str, int, datetime]], int | None]:
-    """The person's countable events (no rewards, more than 0 XP) since `since`, and their level,
-    in one query. No events: ([], None), and then nothing can be met either."""
-    rows = list(
-        XPEvent.objects.filter(user=user, timestamp__gte=since, amount__gt=0)
+def countable_events(user, *, since: datetime, week: date) -> tuple[list[EventFact], set[date], int | None]:
+    """In one query, grouped by source and day so a busy week stays a few rows: the person's
+    countable events (no rewards, more than 0 XP) of `week` as facts, the days since `since` with a
+    quiz (for the streak), and their level. No events: nothing can be met, and the level is None."""
+    start, end = weeks.week_bounds(week)
+    in_week = Q(timestamp__gte=start, timestamp__lt=end)
+    rows = (
+        XPEvent.objects.filter(user=user, timestamp__gte=min(since, start), amount__gt=0)
         .exclude(source__in=REWARD_SOURCES)
-        .values_list("source", "amount", "timestamp", "user__thrive_profile__current_level_id")
+        .annotate(day=TruncDate("timestamp", tzinfo=weeks.time_zone()))
+        .values("source", "day", "user__thrive_profile__current_level_id")
+        .annotate(week_events=Count("id", filter=in_week), week_xp=Sum("amount", filter=in_week), since_events=Count("id", filter=Q(timestamp__gte=since)))
+        .order_by()
     )
-    level_id = rows[0][3] if rows else None
-    return [(source, amount, moment) for source, amount, moment, _ in rows], level_id
+    facts, quiz_days, level_id = [], set(), None
+    for row in rows:
+        level_id = row["user__thrive_profile__current_level_id"]
+        if row["week_events"]:
+            facts.append(EventFact(row["source"], row["week_xp"], row["day"], count=row["week_events"]))
+        if row["source"] == "quiz" and row["since_events"]:
+            quiz_days.add(row["day"])
+    return facts, quiz_days, level_id
 
 
 def completed_among(user, week: date, quest_ids: list[int]) -> set[int]:

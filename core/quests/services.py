@@ -69,19 +69,16 @@ def progress_after_award(user, *, now: datetime, source: str | None = None) -> l
     Returns the new QuestCompletion and QuizStreakBonus rows.
     """
     week = weeks.week_start_for(now)
-    start, end = weeks.week_bounds(week)
     quests = selectors.rewardable_quests(week)
     check_streak = source == "quiz"
     if not quests and not check_streak:
         return []
-    since = min(start, _streak_window_start(now)) if check_streak else start
-    rows, level_id = selectors.events_since(user, since)
+    since = _streak_window_start(now) if check_streak else weeks.week_bounds(week)[0]
+    facts, quiz_days, level_id = selectors.countable_events(user, since=since, week=week)
     created: list = []
     if quests:
-        facts = [EventFact(s, amount, weeks.local_date(moment)) for s, amount, moment in rows if start <= moment < end]
         created += _complete_met_quests(user, quests, facts, level_id, week=week, now=now)
     if check_streak:
-        quiz_days = {weeks.local_date(moment) for s, _, moment in rows if s == "quiz"}
         bonus = _award_streak_bonus(user, quiz_days, now=now)
         if bonus is not None:
             created.append(bonus)
