@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "core.fairplay",
     "core.insights",
     "core.launch",
+    "core.live",
 ]
 
 MIDDLEWARE = [
@@ -54,6 +55,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
 AUTH_USER_MODEL = "users.User"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -197,6 +199,35 @@ if THRIVE_SELF_HEAL not in {"thread", "celery", "inline", "off"}:
     raise ImproperlyConfigured("THRIVE_SELF_HEAL must be one of thread, celery, inline, off.")
 # Self-healing asks again at most this often per week (a failed or empty run is not retried sooner).
 THRIVE_SELF_HEAL_RETRY_MINUTES = env.int("THRIVE_SELF_HEAL_RETRY_MINUTES", default=10)
+
+# --- A living circle: WebSockets and the channel layer (core/live, docs/realtime.md) ------------
+# With REDIS_URL, channels-redis carries messages between server processes and machines; its
+# pub/sub layer fans out to many sockets faster than the list-based one (docs/benchmarks.md).
+# Without it, a layer backed by the database reaches the server from any process on the machine.
+REDIS_URL = env("REDIS_URL", default="")
+LIVE_CHANNEL_LAYER = env("LIVE_CHANNEL_LAYER", default="pubsub")
+if LIVE_CHANNEL_LAYER not in {"pubsub", "list"}:
+    raise ImproperlyConfigured("LIVE_CHANNEL_LAYER must be pubsub or list.")
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer"
+            if LIVE_CHANNEL_LAYER == "pubsub"
+            else "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": env("LIVE_CHANNEL_PREFIX", default="thrive")},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "core.live.layers.DatabaseChannelLayer",
+            "CONFIG": {"poll_interval": env.float("LIVE_DB_POLL_SECONDS", default=0.1)},
+        }
+    }
+# An open page refreshes its presence with every ping (25 s); after this long without one it counts as gone.
+LIVE_PRESENCE_STALE_SECONDS = env.int("LIVE_PRESENCE_STALE_SECONDS", default=90)
+# Kudos one person may give (a DRF rate: "30/min"); past it, 429.
+THRIVE_KUDOS_RATE = env("THRIVE_KUDOS_RATE", default="30/min")
 
 # --- Fair play (docs/fair-play-and-metrics.md) -------------------------------------------------
 # Per-activity limits live in the database (admin: Fair play > Fair-play rules). A circle week is

@@ -12,7 +12,7 @@ from django.db.models import Count, Max
 
 from . import selectors
 from .models import ThriveCircle, UserThriveProfile
-from .serializers import UserThriveProfileSerializer, XPEventSerializer
+from .serializers import CircleFeedEventSerializer, UserThriveProfileSerializer
 
 FEED_LENGTH = 20
 CACHE_SECONDS = 300  # keys change with every award; this only bounds memory
@@ -32,7 +32,7 @@ def _shared(circle: ThriveCircle, week) -> dict:
             # Serialised as other members see them, with the owner and full metadata kept aside.
             "events": [
                 (event.user_id, event.metadata, dict(data))
-                for event, data in zip(events, XPEventSerializer(events, many=True).data)
+                for event, data in zip(events, CircleFeedEventSerializer(events, many=True).data)
             ],
         }
         cache.set(key, section, CACHE_SECONDS)

@@ -97,6 +97,7 @@ def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = Non
     Members and feed come serialised from the shared, cached circle section."""
     from .circle_section import circle_section
     from .recommendations import recommended_actions
+    from core.live.selectors import with_reactions  # kudos live in their own app (core/live)
 
     now = now or timezone.now()
     week = weeks.week_start_for(now)
@@ -112,7 +113,7 @@ def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = Non
         "current_level": profile.current_level,
         "current_circle": circle,
         "circle_members": section["members"],  # already serialised (circle_section.py)
-        "recent_activity": section["events"],
+        "recent_activity": with_reactions(section["events"], viewer_id=profile.user_id),
         "next_level": next_level,
         "xp_to_next_level": xp_to_next,
         "time_until_reset_seconds": max(0, int((reset_at - now).total_seconds())),

@@ -1,0 +1,44 @@
+import pytest
+from asgiref.sync import sync_to_async
+from channels.testing.websocket import WebsocketCommunicator  # channels.testing would import daphne
+from django.test import Client
+
+from core.circles.tests.factories import CircleFactory, ProfileFactory
+
+PATH = "/ws/v1/me/thrive-circle/"
+
+
+def session_cookie(user) -> str:
+    client = Client()
+    client.force_login(user)
+    return client.cookies["sessionid"].value
+
+
+async def open_socket(user=None, *, origin: bytes = b"http://testserver") -> tuple[WebsocketCommunicator, bool]:
+    from config.asgi import application
+
+    headers = [(b"origin", origin)]
+    if user is not None:
+        cookie = await sync_to_async(session_cookie)(user)
+        headers.append((b"cookie", f"sessionid={cookie}".encode()))
+    communicator = WebsocketCommunicator(application, PATH, headers=headers)
+    connected, _ = await communicator.connect()
+    return communicator, connected
+
+
+async def receive_type(communicator: WebsocketCommunicator, kind: str, timeout: float = 2) -> dict:
+    """The next message of `kind`, skipping others (presence updates arrive in between)."""
+    while True:
+        message = await communicator.receive_json_from(timeout=timeout)
+        if message["type"] == kind:
+            return message
+
+
+@pytest.fixture
+def two_circles(levels, midweek):
+    """Circle one with ana and ben, circle two with cy: all of the running week."""
+    one, two = CircleFactory(), CircleFactory()
+    ana = ProfileFactory(user__username="ana", current_circle=one).user
+    ben = ProfileFactory(user__username="ben", current_circle=one).user
+    cy = ProfileFactory(user__username="cy", current_circle=two).user
+    return {"one": one, "two": two, "ana": ana, "ben": ben, "cy": cy}
