@@ -159,6 +159,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Kudos reactions appear in the feed and in the kudos request: one enum for both.
+    "ENUM_NAME_OVERRIDES": {"ReactionEnum": ["clap", "heart", "sparkles", "rocket", "flower"]},
 }
 
 # --- Logging ---------------------------------------------------------------------------------

@@ -222,7 +222,7 @@ def test_members_of_one_circle_share_one_serialisation(circle_of, django_assert_
     viewer, profiles = circle_of()
     client_for(viewer).get(THRIVE_CIRCLE)
     other = client_for(profiles[1].user)
-    with django_assert_num_queries(3):  # profile + circle, section marker, this viewer's week sources
+    with django_assert_num_queries(4):  # profile + circle, section marker, this viewer's week sources, the feed's kudos
         data = other.get(THRIVE_CIRCLE).json()
     assert viewer.username in {m["username"] for m in data["circle_members"]}
     assert profiles[1].user.username not in {m["username"] for m in data["circle_members"]}

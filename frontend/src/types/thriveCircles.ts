@@ -43,7 +43,28 @@ export interface XPEvent {
   description: string;
   timestamp: string;
   metadata: Record<string, unknown>;
+  /** Kudos on an item of a circle's feed (`recent_activity` and live events; not in XP history). */
+  reactions?: ReactionCount[];
 }
+
+export const REACTION_KEYS = ['clap', 'heart', 'sparkles', 'rocket', 'flower'] as const;
+export type ReactionKey = (typeof REACTION_KEYS)[number];
+
+export interface ReactionCount {
+  key: ReactionKey;
+  count: number;
+  /** Whether the viewer gave this reaction. */
+  mine: boolean;
+}
+
+/** Messages of the live circle socket, `/ws/v1/me/thrive-circle/`. */
+export type LiveMessage =
+  | { type: 'activity'; event: XPEvent }
+  | { type: 'presence'; online: string[] }
+  | { type: 'kudos'; event_id: string; from: string; reaction: ReactionKey }
+  | { type: 'circle_goal'; goal: unknown }
+  | { type: 'week_reset' }
+  | { type: 'pong' };
 
 export interface RecommendedAction {
   label: string;

@@ -4,6 +4,7 @@ import { ViewedWhenVisible } from '../../components/insights/ViewedWhenVisible';
 import { CircleActivityFeed } from '../../components/thriveCircle/CircleActivityFeed';
 import { CircleInfoCard } from '../../components/thriveCircle/CircleInfoCard';
 import { CircleMembers } from '../../components/thriveCircle/CircleMembers';
+import { LiveIndicator, OnlineNow } from '../../components/thriveCircle/LiveIndicator';
 import { LevelProgressCard } from '../../components/thriveCircle/LevelProgressCard';
 import { RecommendedActionsCard } from '../../components/thriveCircle/RecommendedActionsCard';
 import { ThriveCircleSkeleton } from '../../components/thriveCircle/ThriveCircleSkeleton';
@@ -16,7 +17,8 @@ import { SectionErrorBoundary } from '../../components/ui/SectionErrorBoundary';
 import { formatWeekRange } from '../../lib/format';
 import { useSession } from '../../services/auth';
 import { useCompleteOnboarding } from '../../services/onboarding';
-import { useYourThriveCircle } from '../../services/thriveCircles';
+import { useLiveCircle, type LiveSnapshot } from '../../services/liveCircle';
+import { useGiveKudos, useYourThriveCircle } from '../../services/thriveCircles';
 import { useRecordView } from '../../services/views';
 import type { ThriveCircleData } from '../../types/thriveCircles';
 
@@ -24,7 +26,8 @@ import type { ThriveCircleData } from '../../types/thriveCircles';
 const OnboardingTour = lazy(() => import('../../components/onboarding/OnboardingTour'));
 
 export default function YourThriveCirclePage() {
-  const { data, error, isError, isFetching, refetch, dataUpdatedAt } = useYourThriveCircle();
+  const live = useLiveCircle();
+  const { data, error, isError, isFetching, refetch, dataUpdatedAt } = useYourThriveCircle({ isLive: live.status === 'live' });
   useRecordView('thrive_circle_page'); // counted for the success metrics
   const session = useSession();
   const completeOnboarding = useCompleteOnboarding();
@@ -39,6 +42,7 @@ export default function YourThriveCirclePage() {
         {isError && <RefreshWarning onRetry={retry} isRetrying={isFetching} />}
         <ThriveCircleSections
           data={data}
+          live={live}
           // The server's countdown is anchored to when we received it, so a
           // wrong clock on this device can't skew the timer.
           resetAt={dataUpdatedAt + data.time_until_reset_seconds * 1000}
@@ -77,6 +81,7 @@ export default function YourThriveCirclePage() {
 
 interface SectionsProps {
   data: ThriveCircleData;
+  live: LiveSnapshot;
   resetAt: number;
   onResetElapsed: () => void;
 }
@@ -86,7 +91,9 @@ interface SectionsProps {
  * (`contents`) so `order` can interleave them: stats, progress, circle,
  * actions, then the longer feed and member lists.
  */
-function ThriveCircleSections({ data, resetAt, onResetElapsed }: SectionsProps) {
+function ThriveCircleSections({ data, live, resetAt, onResetElapsed }: SectionsProps) {
+  const kudos = useGiveKudos({ isLive: live.status === 'live' });
+  const viewer = data.user_profile.username;
   return (
     <div className="flex flex-col gap-6 lg:grid lg:grid-cols-3 lg:items-start">
       <div className="contents lg:col-span-2 lg:flex lg:flex-col lg:gap-6">
@@ -103,7 +110,13 @@ function ThriveCircleSections({ data, resetAt, onResetElapsed }: SectionsProps) 
         </Section>
         <Section order="order-5" name="your circle's activity" tour="feed">
           <ViewedWhenVisible feature="activity_feed">
-            <CircleActivityFeed events={data.recent_activity} viewerUsername={data.user_profile.username} />
+            <CircleActivityFeed
+              events={data.recent_activity}
+              viewerUsername={viewer}
+              onKudos={(eventId, reaction) => kudos.mutate({ eventId, reaction })}
+              aside={<LiveIndicator status={live.status} />}
+              header={<OnlineNow online={live.online} viewerUsername={viewer} />}
+            />
           </ViewedWhenVisible>
         </Section>
       </div>
