@@ -201,12 +201,12 @@ def add_newcomers(n: int, *, now, week, seed: int) -> None:
 def describe_population(now) -> dict:
     from django.db.models import Count, Q
 
-    from core.circles import selectors
+    from core.circles.assignment.eligibility import active_since
     from core.circles.models import UserThriveProfile
 
     rows = (
         UserThriveProfile.objects.values("current_level__name", "current_level__order")
-        .annotate(total=Count("id"), eligible=Count("id", filter=Q(last_activity_at__gte=selectors.active_since(now))))
+        .annotate(total=Count("id"), eligible=Count("id", filter=Q(last_activity_at__gte=active_since(now))))
         .order_by("current_level__order")
     )
     return {r["current_level__name"]: (r["total"], r["eligible"]) for r in rows}

@@ -184,7 +184,10 @@ WAFFLE_SECURE = SECURE_SSL
 THRIVE_CIRCLE_SIZE = env.int("THRIVE_CIRCLE_SIZE", default=25)
 THRIVE_CIRCLE_MIN_SIZE = env.int("THRIVE_CIRCLE_MIN_SIZE", default=20)
 THRIVE_CIRCLE_MAX_SIZE = env.int("THRIVE_CIRCLE_MAX_SIZE", default=30)
-THRIVE_MIN_LEVEL_SIZE = env.int("THRIVE_MIN_LEVEL_SIZE", default=15)
+# A level with fewer eligible people shares circles with a neighbour (the plan's risk section).
+THRIVE_MIN_LEVEL_SIZE = env.int("THRIVE_MIN_LEVEL_SIZE", default=THRIVE_CIRCLE_MIN_SIZE)
+# Mid-week, a new circle opens only for at least this many people; fewer join a full circle.
+THRIVE_NEW_CIRCLE_MIN_SIZE = env.int("THRIVE_NEW_CIRCLE_MIN_SIZE", default=5)
 THRIVE_INACTIVE_DAYS = env.int("THRIVE_INACTIVE_DAYS", default=28)
 THRIVE_ASSIGNMENT_LEAD_HOURS = env.int("THRIVE_ASSIGNMENT_LEAD_HOURS", default=6)
 

@@ -9,8 +9,9 @@ class LiveConfig(AppConfig):
     verbose_name = "Thrive Circles live"
 
     def ready(self):
-        from core.circles.signals import xp_recorded
+        from core.circles.signals import feed_reactions_requested, xp_recorded
 
-        from . import receivers
+        from . import receivers, selectors
 
         xp_recorded.connect(receivers.announce_activity, dispatch_uid="live-announce-activity")
+        feed_reactions_requested.connect(selectors.feed_reactions, dispatch_uid="live-feed-reactions")

@@ -80,9 +80,6 @@ def reactions_by_event(event_ids, *, viewer_id: int) -> dict[str, list[dict]]:
     return result
 
 
-def with_reactions(events: list[dict], *, viewer_id: int) -> list[dict]:
-    """Serialised feed items with their reactions as `viewer_id` sees them."""
-    if not events:
-        return events
-    reactions = reactions_by_event([e["id"] for e in events], viewer_id=viewer_id)
-    return [{**event, "reactions": reactions.get(str(event["id"]), [])} for event in events]
+def feed_reactions(sender, *, event_ids, viewer_id, **kwargs) -> dict[str, list[dict]]:
+    """Receiver of core.circles.signals.feed_reactions_requested: the page feed's kudos."""
+    return reactions_by_event(event_ids, viewer_id=viewer_id)

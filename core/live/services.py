@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from core.circles import weeks
 from core.circles.models import XPEvent
-from core.circles.serializers import CircleFeedEventSerializer
+from core.circles.services import circle_feed_item
 from core.exceptions import ApplicationError, NotFound
 
 from . import groups, selectors
@@ -43,11 +43,6 @@ def send_on_commit(group: str, message: dict) -> None:
 
 
 # --- Activity ------------------------------------------------------------------------------------
-def feed_item(event: XPEvent, *, viewer_id: int | None) -> dict:
-    """`event` exactly as an item of `recent_activity` shows it to `viewer_id` (no reactions yet)."""
-    return dict(CircleFeedEventSerializer(event, context={"viewer_id": viewer_id}).data)
-
-
 def announce_activity(event: XPEvent) -> None:
     """Tell the event owner's circle (for the event's week) about a committed XP event.
 
@@ -61,8 +56,8 @@ def announce_activity(event: XPEvent) -> None:
     if circle is None:
         return
     message = {"type": "live.activity", "owner_id": event.user_id}
-    send_to_group(groups.circle_group(circle.circle_id, circle.week), {**message, "event": feed_item(event, viewer_id=None)})
-    send_to_group(groups.user_group(event.user_id), {**message, "event": feed_item(event, viewer_id=event.user_id), "own": True})
+    send_to_group(groups.circle_group(circle.circle_id, circle.week), {**message, "event": circle_feed_item(event, viewer_id=None)})
+    send_to_group(groups.user_group(event.user_id), {**message, "event": circle_feed_item(event, viewer_id=event.user_id), "own": True})
 
 
 # --- Presence ------------------------------------------------------------------------------------

@@ -8,14 +8,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api import ERRORS
-from core.exceptions import ApplicationError
 from core.points.services import PointsService
 
+from .exceptions import InvalidCredentials
 from .serializers import LoginSerializer, SessionSerializer
-
-
-class InvalidCredentials(ApplicationError):
-    code = "invalid_credentials"
 
 
 @method_decorator(ensure_csrf_cookie, name="dispatch")

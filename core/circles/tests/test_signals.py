@@ -2,7 +2,7 @@ import pytest
 from django.db import transaction
 
 from core.circles.services import XPService
-from core.circles.signals import xp_recorded
+from core.circles.signals import level_reached, xp_recorded
 from core.users.tests.factories import UserFactory
 
 
@@ -48,3 +48,33 @@ def test_a_failing_receiver_does_not_undo_the_award(levels, received):
     finally:
         xp_recorded.disconnect(dispatch_uid="broken")
     assert [e.pk for e in received] == [event.pk]
+
+
+@pytest.fixture
+def levels_reached():
+    reached = []
+
+    def receiver(user, level, event, **kwargs):
+        reached.append((user.pk, level.name, event.pk))
+
+    level_reached.connect(receiver, weak=False, dispatch_uid="test-level-receiver")
+    yield reached
+    level_reached.disconnect(dispatch_uid="test-level-receiver")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_crossing_a_threshold_announces_the_new_level_once(levels, levels_reached):
+    user = UserFactory()
+    XPService.add_xp(user, 490)
+    assert levels_reached == []
+    crossing = XPService.add_xp(user, 20)
+    XPService.add_xp(user, 20)
+    assert levels_reached == [(user.pk, "Explorer", crossing.pk)]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_correction_below_a_threshold_announces_nothing(levels, levels_reached):
+    user = UserFactory()
+    XPService.add_xp(user, 600)
+    XPService.add_xp(user, -200)
+    assert [name for _, name, _ in levels_reached] == ["Explorer"]

@@ -4,7 +4,7 @@ import time
 from django.core.management.base import BaseCommand
 
 from core.circles import weeks
-from core.circles.demo import FEATURED, TITLES
+from core.circles.ops.demo import FEATURED, TITLES
 from core.circles.models import UserThriveProfile
 from core.points.models import ActivityType
 from core.points.services import PointsService

@@ -1,0 +1,72 @@
+"""Reads of the page (and of jobs that show the same things). They own their joins, so callers cannot N+1."""
+
+from datetime import datetime
+
+from django.core.cache import cache
+from django.db.models import Q
+
+from .. import weeks
+from ..ledger.levels import level_by_id
+from ..models import ThriveCircle, UserThriveProfile, XPEvent
+
+SOURCES_CACHE_SECONDS = 300  # keys change with every award; this only bounds memory
+
+
+def circle_members(circle: ThriveCircle | None, *, limit: int = 30) -> list[UserThriveProfile]:
+    """A circle's members, most recently active first: never ordered by XP."""
+    if circle is None:
+        return []
+    members = UserThriveProfile.objects.filter(current_circle=circle).select_related("user", "current_level")
+    return list(members.order_by("-last_activity_at", "pk")[:limit])
+
+
+def circle_activity(circle: ThriveCircle | None, *, limit: int = 20) -> list[XPEvent]:
+    """XP the circle's members earned during the circle's own week, newest first.
+
+    Only positive amounts: an award the fair-play rules refused (0 XP) or a correction after
+    a spike review (negative) stays in the person's own history and is never shown to others.
+    """
+    if circle is None:
+        return []
+    start, end = weeks.week_bounds(circle.week_start)
+    return list(
+        XPEvent.objects.filter(
+            user__thrive_profile__current_circle=circle, timestamp__gte=start, timestamp__lt=end, amount__gt=0
+        ).select_related("user")[:limit]
+    )
+
+
+def xp_history(user, *, limit: int, before: tuple[datetime, str] | None = None) -> list[XPEvent]:
+    """A user's own events, newest first; `before` = (timestamp, id) of the last event already seen."""
+    events = XPEvent.objects.filter(user=user).select_related("user")
+    if before is not None:
+        timestamp, event_id = before
+        events = events.filter(Q(timestamp__lt=timestamp) | Q(timestamp=timestamp, id__lt=event_id))
+    return list(events.order_by("-timestamp", "-id")[:limit])
+
+
+def sources_this_week(profile: UserThriveProfile, week) -> set[str]:
+    """The XP sources of the profile's own events this week.
+
+    Cached under the profile's last activity, which every award moves forward, so a cached
+    answer is never stale and needs no invalidation (as the circle section)."""
+    key = f"thrive-sources:{profile.pk}:{week}:{profile.last_activity_at.timestamp()}"
+
+    def read() -> set[str]:
+        start, end = weeks.week_bounds(week)
+        events = XPEvent.objects.filter(user_id=profile.user_id, timestamp__gte=start, timestamp__lt=end)
+        return set(events.values_list("source", flat=True).order_by().distinct())
+
+    return cache.get_or_set(key, read, SOURCES_CACHE_SECONDS)
+
+
+def profile_for_page(user) -> UserThriveProfile | None:
+    """The viewer's profile with its circle in one query; levels come from the cached level table."""
+    profile = UserThriveProfile.objects.select_related("current_circle").filter(user=user).order_by().first()
+    if profile is None:
+        return None
+    profile.user = user
+    profile.current_level = level_by_id(profile.current_level_id)
+    if profile.current_circle is not None:
+        profile.current_circle.level = level_by_id(profile.current_circle.level_id)
+    return profile
