@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "core.insights",
     "core.launch",
     "core.live",
+    "core.together",
 ]
 
 MIDDLEWARE = [
@@ -231,6 +232,13 @@ else:
     }
 # An open page refreshes its presence with every ping (25 s); after this long without one it counts as gone.
 LIVE_PRESENCE_STALE_SECONDS = env.int("LIVE_PRESENCE_STALE_SECONDS", default=90)
+# The circle goal (core/together, docs/realtime.md): STRETCH x the members' average weekly XP over the
+# previous LOOKBACK weeks, at least MIN_XP_PER_MEMBER per member; reaching it gives BONUS_XP to each
+# member who earned XP that week.
+THRIVE_GOAL_STRETCH = env.float("THRIVE_GOAL_STRETCH", default=1.1)
+THRIVE_GOAL_LOOKBACK_WEEKS = env.int("THRIVE_GOAL_LOOKBACK_WEEKS", default=4)
+THRIVE_GOAL_MIN_XP_PER_MEMBER = env.int("THRIVE_GOAL_MIN_XP_PER_MEMBER", default=20)
+THRIVE_GOAL_BONUS_XP = env.int("THRIVE_GOAL_BONUS_XP", default=15)
 # Kudos one person may give (a DRF rate: "30/min"); past it, 429.
 THRIVE_KUDOS_RATE = env("THRIVE_KUDOS_RATE", default="30/min")
 

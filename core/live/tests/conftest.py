@@ -42,3 +42,11 @@ def two_circles(levels, midweek):
     ben = ProfileFactory(user__username="ben", current_circle=one).user
     cy = ProfileFactory(user__username="cy", current_circle=two).user
     return {"one": one, "two": two, "ana": ana, "ben": ben, "cy": cy}
+
+
+async def types_received(communicator: WebsocketCommunicator, timeout: float = 0.3) -> list[str]:
+    """The types of every message that arrives until none comes for `timeout` seconds."""
+    kinds = []
+    while not await communicator.receive_nothing(timeout=timeout):
+        kinds.append((await communicator.receive_json_from())["type"])
+    return kinds
