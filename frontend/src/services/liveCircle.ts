@@ -6,7 +6,7 @@
 // nothing missed in between is lost, and events are deduplicated by id.
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { LiveMessage, ReactionCount, ThriveCircleData, XPEvent } from '../types/thriveCircles';
+import type { CircleTogether, LiveMessage, ReactionCount, ThriveCircleData, XPEvent } from '../types/thriveCircles';
 import { thriveCircleKeys } from './thriveCircles';
 
 export const LIVE_PATH = '/ws/v1/me/thrive-circle/';
@@ -179,8 +179,21 @@ function applyToCache(queryClient: QueryClient, message: LiveMessage): void {
     return;
   }
   if (message.type === 'circle_goal') {
-    void queryClient.invalidateQueries({ queryKey: thriveCircleKeys.together() });
+    queryClient.setQueryData<CircleTogether>(thriveCircleKeys.together(), (together) =>
+      together ? { ...together, goal: { ...together.goal, ...message.goal } } : together,
+    );
     return;
+  }
+  if (message.type === 'activity') {
+    const viewer = queryClient.getQueryData<ThriveCircleData>(thriveCircleKeys.yourCircle())?.user_profile.username;
+    const fresh = !queryClient
+      .getQueryData<ThriveCircleData>(thriveCircleKeys.yourCircle())
+      ?.recent_activity.some((event) => event.id === message.event.id);
+    if (fresh && message.event.username === viewer) {
+      queryClient.setQueryData<CircleTogether>(thriveCircleKeys.together(), (together) =>
+        together ? { ...together, goal: { ...together.goal, your_xp: together.goal.your_xp + message.event.amount } } : together,
+      );
+    }
   }
   queryClient.setQueryData<ThriveCircleData>(thriveCircleKeys.yourCircle(), (data) =>
     data ? applyLiveMessage(data, message, data.user_profile.username) : data,

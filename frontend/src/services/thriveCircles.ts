@@ -9,6 +9,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import type {
+  CircleTogether,
   ReactionKey,
   ThriveCircleData,
   ThriveCircleLevel,
@@ -90,6 +91,21 @@ export function useYourThriveCircle({ isLive = false }: { isLive?: boolean } = {
     refetchInterval: isLive ? false : 30_000,
     placeholderData: keepPreviousData,
   });
+}
+
+export function getCircleTogether(signal?: AbortSignal): Promise<CircleTogether> {
+  return api.get<CircleTogether>('/api/v1/me/thrive-circle/together/', { signal });
+}
+
+export const circleTogetherQueryOptions = () =>
+  queryOptions({
+    queryKey: thriveCircleKeys.together(),
+    queryFn: ({ signal }) => getCircleTogether(signal),
+  });
+
+/** Live messages keep it current; without the socket it refreshes with the page's poll. */
+export function useCircleTogether({ isLive = false }: { isLive?: boolean } = {}) {
+  return useQuery({ ...circleTogetherQueryOptions(), refetchInterval: isLive ? false : 30_000, placeholderData: keepPreviousData });
 }
 
 export function giveKudos(eventId: string, reaction: ReactionKey): Promise<unknown> {

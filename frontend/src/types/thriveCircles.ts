@@ -62,7 +62,7 @@ export type LiveMessage =
   | { type: 'activity'; event: XPEvent }
   | { type: 'presence'; online: string[] }
   | { type: 'kudos'; event_id: string; from: string; reaction: ReactionKey }
-  | { type: 'circle_goal'; goal: unknown }
+  | { type: 'circle_goal'; goal: Omit<CircleGoal, 'your_xp'> }
   | { type: 'week_reset' }
   | { type: 'pong' };
 
@@ -121,4 +121,26 @@ export interface ThriveCirclesHelp {
   /** The next weekly reset: Monday 00:00 in `time_zone`. */
   reset_at: string;
   time_zone: string;
+}
+
+/** The circle's shared weekly goal: one bar for everyone, and the viewer's part. */
+export interface CircleGoal {
+  target_xp: number;
+  progress_xp: number;
+  reached: boolean;
+  bonus_xp: number;
+  your_xp: number;
+}
+
+export interface WeekTotals {
+  xp_together: number;
+  people_active: number;
+  most_popular_activity: string | null;
+}
+
+/** GET /api/v1/me/thrive-circle/together/ */
+export interface CircleTogether {
+  goal: CircleGoal;
+  this_week: WeekTotals;
+  last_week: WeekTotals;
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { WhatAreThriveCirclesPanel } from '../../components/help/WhatAreThriveCircles';
 import { ViewedWhenVisible } from '../../components/insights/ViewedWhenVisible';
+import { CircleGoalCard } from '../../components/thriveCircle/CircleGoalCard';
 import { CircleActivityFeed } from '../../components/thriveCircle/CircleActivityFeed';
 import { CircleInfoCard } from '../../components/thriveCircle/CircleInfoCard';
 import { CircleMembers } from '../../components/thriveCircle/CircleMembers';
@@ -18,7 +19,7 @@ import { formatWeekRange } from '../../lib/format';
 import { useSession } from '../../services/auth';
 import { useCompleteOnboarding } from '../../services/onboarding';
 import { useLiveCircle, type LiveSnapshot } from '../../services/liveCircle';
-import { useGiveKudos, useYourThriveCircle } from '../../services/thriveCircles';
+import { useCircleTogether, useGiveKudos, useYourThriveCircle } from '../../services/thriveCircles';
 import { useRecordView } from '../../services/views';
 import type { ThriveCircleData } from '../../types/thriveCircles';
 
@@ -108,6 +109,11 @@ function ThriveCircleSections({ data, live, resetAt, onResetElapsed }: SectionsP
             xpToNextLevel={data.xp_to_next_level}
           />
         </Section>
+        {data.current_circle?.is_current_week && (
+          <Section order="order-7" name="your circle's goal">
+            <CircleTogetherSection isLive={live.status === 'live'} />
+          </Section>
+        )}
         <Section order="order-5" name="your circle's activity" tour="feed">
           <ViewedWhenVisible feature="activity_feed">
             <CircleActivityFeed
@@ -144,7 +150,7 @@ function ThriveCircleSections({ data, live, resetAt, onResetElapsed }: SectionsP
 
 interface SectionProps {
   /** Literal Tailwind order class, used only while the columns are dissolved. */
-  order: 'order-1' | 'order-2' | 'order-3' | 'order-4' | 'order-5' | 'order-6';
+  order: 'order-1' | 'order-2' | 'order-3' | 'order-4' | 'order-5' | 'order-6' | 'order-7';
   name: string;
   /** What the first-visit tour calls this section, if it stops here. */
   tour?: TourTarget;
@@ -157,6 +163,12 @@ function Section({ order, name, tour, children }: SectionProps) {
       <SectionErrorBoundary section={name}>{children}</SectionErrorBoundary>
     </div>
   );
+}
+
+/** The circle's shared goal and its week against its own last; quiet while it loads. */
+function CircleTogetherSection({ isLive }: { isLive: boolean }) {
+  const { data } = useCircleTogether({ isLive });
+  return data ? <CircleGoalCard together={data} /> : null;
 }
 
 function RefreshWarning({ onRetry, isRetrying }: { onRetry: () => void; isRetrying: boolean }) {
