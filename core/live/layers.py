@@ -25,6 +25,8 @@ from channels.layers import InMemoryChannelLayer
 from django.db import close_old_connections
 from django.utils import timezone
 
+from .models import LayerMessage
+
 logger = logging.getLogger(__name__)
 
 
@@ -71,8 +73,6 @@ class DatabaseChannelLayer(InMemoryChannelLayer):
         await sync_to_async(self._write, thread_sensitive=True)(group, channel, message)
 
     def _write(self, group: str, channel: str, message: dict) -> None:
-        from .models import LayerMessage
-
         LayerMessage.objects.create(origin=self.origin, group=group, channel=channel, payload=message)
 
     # --- Reading: one poller per process, started by the first socket that joins a group.
@@ -85,15 +85,11 @@ class DatabaseChannelLayer(InMemoryChannelLayer):
         self._poller = loop.create_task(self._poll_forever())
 
     def _newest_id(self) -> int:
-        from .models import LayerMessage
-
         close_old_connections()
         newest = LayerMessage.objects.order_by("-id").values_list("id", flat=True).first()
         return newest or 0
 
     def _read_after(self, last_id: int) -> list[tuple[int, str, str, str, dict]]:
-        from .models import LayerMessage
-
         close_old_connections()
         rows = list(
             LayerMessage.objects.filter(id__gt=last_id).order_by("id").values_list("id", "origin", "group", "channel", "payload")[:1000]

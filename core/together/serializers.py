@@ -1,7 +1,5 @@
 from rest_framework import serializers
 
-from core.circles.models import XPSource
-
 
 class CircleGoalSerializer(serializers.Serializer):
     target_xp = serializers.IntegerField(help_text="The circle's goal for the week (docs/realtime.md).")
@@ -14,7 +12,9 @@ class CircleGoalSerializer(serializers.Serializer):
 class WeekTotalsSerializer(serializers.Serializer):
     xp_together = serializers.IntegerField()
     people_active = serializers.IntegerField()
-    most_popular_activity = serializers.ChoiceField(choices=XPSource.choices, allow_null=True)
+    most_popular_activity = serializers.CharField(
+        allow_null=True, help_text="The XP source with the most events (one of the feed's `source` values), or null."
+    )
 
 
 class TogetherSerializer(serializers.Serializer):
