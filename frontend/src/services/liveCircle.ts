@@ -195,9 +195,13 @@ function applyToCache(queryClient: QueryClient, message: LiveMessage): void {
       );
     }
   }
+  // A fetch already under way may have read the server before this message's change committed;
+  // its answer would overwrite the change. Fetch again instead (the in-flight one is cancelled).
+  const stale = queryClient.isFetching({ queryKey: thriveCircleKeys.yourCircle() }) > 0;
   queryClient.setQueryData<ThriveCircleData>(thriveCircleKeys.yourCircle(), (data) =>
     data ? applyLiveMessage(data, message, data.user_profile.username) : data,
   );
+  if (stale) void queryClient.invalidateQueries({ queryKey: thriveCircleKeys.yourCircle() });
 }
 
 const IDLE: LiveSnapshot = { status: 'offline', online: [] };

@@ -218,3 +218,32 @@ describe('live', () => {
     expect(screen.queryByRole('button', { name: /for explorer_eve/ })).not.toBeInTheDocument();
   });
 });
+
+test('a live message during a refresh is not overwritten by the refresh’s older answer', async () => {
+  const { FakeWebSocket } = await import('../../test/fakeWebSocket');
+  const data = makeThriveCircleData();
+  const id = data.recent_activity[0].id;
+  const withKudos = {
+    ...data,
+    recent_activity: [{ ...data.recent_activity[0], reactions: [{ key: 'clap' as const, count: 1, mine: false }] }, ...data.recent_activity.slice(1)],
+  };
+  let release: (response: Response) => void = () => {};
+  let call = 0;
+  mockApi({
+    [`GET ${ENDPOINT}`]: () => {
+      call += 1;
+      if (call === 1) return json(data);
+      if (call === 2) return new Promise<Response>((resolve) => (release = resolve)); // read before the kudos
+      return json(withKudos);
+    },
+  });
+  const { queryClient } = renderWithProviders(<YourThriveCirclePage />);
+  await screen.findByRole('heading', { name: 'Explorer' });
+  act(() => FakeWebSocket.latest().serverOpens());
+  void queryClient.refetchQueries({ queryKey: ['thrive-circles', 'your-circle'] });
+  await waitFor(() => expect(call).toBe(2));
+  act(() => FakeWebSocket.latest().serverSends({ type: 'kudos', event_id: id, from: 'quiet_quinn', reaction: 'clap' }));
+  release(json(data));
+  expect(await screen.findByRole('button', { name: 'clap for busy_bea (1)' })).toBeInTheDocument();
+  await waitFor(() => expect(call).toBe(3));
+});
