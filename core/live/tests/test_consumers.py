@@ -144,3 +144,18 @@ async def test_the_circle_hears_its_goal_progress(two_circles):
     goal = (await receive_type(ana, "circle_goal"))["goal"]
     assert (goal["progress_xp"], goal["reached"]) == (20, False)
     await ana.disconnect()
+
+
+@pytest.mark.redis
+@pytest.mark.parametrize("backend", ["channels_redis.pubsub.RedisPubSubChannelLayer", "channels_redis.core.RedisChannelLayer"])
+async def test_an_award_reaches_the_circle_through_redis(two_circles, settings, backend):
+    import os
+    import uuid
+
+    redis_url = os.environ.get("LIVE_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": backend, "CONFIG": {"hosts": [redis_url], "prefix": f"thrive-test-{uuid.uuid4().hex[:8]}"}}}
+    ana, _ = await open_socket(two_circles["ana"])
+    await receive_type(ana, "presence")
+    event = await sync_to_async(XPService.add_xp)(two_circles["ben"], 20, "quiz", "Quiz")
+    assert (await receive_type(ana, "activity", timeout=5))["event"]["id"] == str(event.pk)
+    await ana.disconnect()
