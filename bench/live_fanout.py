@@ -114,22 +114,31 @@ def client(port: int, keys: list[str], ready, done, results) -> None:
             opened.set()
         async for raw in socket:
             now = time.time()
+            counter[1] += 1
             if '"activity"' in raw[:30]:
                 arrivals.append((json.loads(raw)["event"]["id"], now))
 
     async def main() -> None:
-        opened, counter = asyncio.Event(), [0]
+        opened, counter = asyncio.Event(), [0, 0]  # sockets open, messages received
         tasks = []
         for i, key in enumerate(keys):
             tasks.append(asyncio.create_task(one(key, opened, counter)))
             if i % 50 == 49:
                 await asyncio.sleep(0.05)  # a steady ramp, not 1,000 handshakes at once
         await opened.wait()
-        await asyncio.sleep(3)  # let presence messages of the ramp settle
+        # The ramp's presence messages (each join tells its circle) settle before any award.
+        seen = -1
+        while seen != counter[1]:
+            seen = counter[1]
+            await asyncio.sleep(3)
         ready.set()
         while not done.is_set():
             await asyncio.sleep(0.1)
-        await asyncio.sleep(2)  # stragglers
+        for _ in range(60):  # stragglers: until nothing arrives for 2 s (at most a minute)
+            before = counter[1]
+            await asyncio.sleep(2)
+            if counter[1] == before:
+                break
         results.put(arrivals)
         for task in tasks:
             task.cancel()

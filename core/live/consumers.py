@@ -68,7 +68,7 @@ class ThriveCircleConsumer(AsyncJsonWebsocketConsumer):
                 user=self.user, circle_id=self.member.circle_id, channel_name=self.channel_name
             )
             if changed:
-                await database_sync_to_async(services.broadcast_presence)(self.member.circle_id, self.member.week, online)
+                await self._broadcast_presence(self.member, online)
             else:
                 await self.send_json({"type": "presence", "online": online})
 
@@ -82,7 +82,13 @@ class ThriveCircleConsumer(AsyncJsonWebsocketConsumer):
                 circle_id=member.circle_id, channel_name=self.channel_name
             )
             if changed:
-                await database_sync_to_async(services.broadcast_presence)(member.circle_id, member.week, online)
+                await self._broadcast_presence(member, online)
+
+    async def _broadcast_presence(self, member: selectors.Membership, online: list[str]) -> None:
+        # Straight onto the layer from the event loop: no thread hop per join or leave.
+        await self.channel_layer.group_send(
+            groups.circle_group(member.circle_id, member.week), services.presence_message(online)
+        )
 
     async def _week_reset(self):
         """At each weekly reset: tell the page (it loads the new circle) and move to the new groups."""

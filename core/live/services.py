@@ -82,8 +82,8 @@ def touch_presence(*, channel_name: str) -> None:
     Presence.objects.filter(channel_name=channel_name).update(seen_at=timezone.now())
 
 
-def broadcast_presence(circle_id, week, online: list[str]) -> None:
-    send_to_group(groups.circle_group(circle_id, week), {"type": "live.presence", "online": online})
+def presence_message(online: list[str]) -> dict:
+    return {"type": "live.presence", "online": online}
 
 
 # --- Kudos ---------------------------------------------------------------------------------------
