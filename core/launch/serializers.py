@@ -1,10 +1,12 @@
 from rest_framework import serializers
 
+from core.fields import StrictBooleanField
+
 from core.points.models import ActivityType
 
 
 class CompleteOnboardingSerializer(serializers.Serializer):
-    skipped = serializers.BooleanField(
+    skipped = StrictBooleanField(
         required=False, default=False, help_text="True when the tour was closed before its last step."
     )
 
@@ -23,5 +25,5 @@ class WayToEarnSerializer(serializers.Serializer):
 
 class ThriveCirclesHelpSerializer(serializers.Serializer):
     ways_to_earn = WayToEarnSerializer(many=True, help_text="XP per activity, from the points table.")
-    reset_at = serializers.DateTimeField(help_text="The next weekly reset (Monday 00:00 in `time_zone`).")
+    reset_at = serializers.DateTimeField(help_text="The next weekly reset (Monday at the reset hour in `time_zone`).")
     time_zone = serializers.CharField(help_text="The platform time zone circle weeks follow.")

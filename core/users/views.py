@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 from core.api import ERRORS
 from core.points.services import PointsService
 
-from .exceptions import InvalidCredentials
+from .exceptions import InvalidCredentials, TooManySignInAttempts
 from .serializers import LoginSerializer, SessionSerializer
 
 
@@ -30,7 +30,9 @@ class SessionView(APIView):
 
 @method_decorator(csrf_protect, name="dispatch")
 class LoginView(APIView):
-    """Sign in with a session cookie. Needs the X-CSRFToken header, like every session write."""
+    """Sign in with a session cookie. Needs the X-CSRFToken header, like every session write.
+
+    Failed sign-ins are limited per account and per address (429 beyond, core/users/signin_limits.py)."""
 
     permission_classes = [AllowAny]
 
@@ -40,6 +42,13 @@ class LoginView(APIView):
         credentials.is_valid(raise_exception=True)
         user = authenticate(request, **credentials.validated_data)
         if user is None:
+            lockout = getattr(request, "sign_in_lockout", None)  # core/users/signin_limits.py
+            if lockout is not None:
+                raise TooManySignInAttempts(
+                    lockout.message,
+                    extra={"retry_after": lockout.retry_after_seconds},
+                    headers={"Retry-After": str(lockout.retry_after_seconds)},
+                )
             raise InvalidCredentials("Invalid username or password.")
         login(request, user)
         PointsService.record_daily_login(user)

@@ -9,16 +9,13 @@ from ..ledger.levels import level_table
 from ..models import ThriveCircle, UserThriveProfile
 from ..signals import feed_reactions_requested
 from .circle_section import circle_section
-from .recommendations import recommended_actions
-from .selectors import sources_this_week
+from .recommendations import activity_for, recommended_actions
 
 
 def circle_status(circle: ThriveCircle | None, week) -> str:
     if circle is None:
         return "forming"
-    if circle.week_start == week:
-        return "active"
-    return "upcoming" if circle.week_start > week else "ended"
+    return "active" if circle.week_start == week else "ended"
 
 
 def with_reactions(events: list[dict], *, viewer_id: int) -> list[dict]:
@@ -32,14 +29,14 @@ def with_reactions(events: list[dict], *, viewer_id: int) -> list[dict]:
 
 
 def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = None) -> dict:
-    """Everything the Your Thrive Circle page shows, for a profile from `profile_for_page`.
+    """Everything the Your Thrive Circle page shows, for a profile from `profile_for_page` (same `now`).
 
     Members and feed come serialised from the shared, cached circle section."""
     now = now or timezone.now()
     week = weeks.week_start_for(now)
     next_level = level_table().next_after(profile.current_level)
     xp_to_next = max(0, next_level.min_xp - profile.total_xp) if next_level else 0
-    circle = profile.current_circle
+    circle = profile.circle
     section = circle_section(circle, viewer=profile.user, week=week)
     if circle is not None:
         circle.member_count = section["member_count"]
@@ -54,7 +51,7 @@ def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = Non
         "xp_to_next_level": xp_to_next,
         "time_until_reset_seconds": max(0, int((reset_at - now).total_seconds())),
         "recommended_actions": recommended_actions(
-            sources_this_week=sources_this_week(profile, week),
+            activity_for(profile, week),
             xp_to_next_level=xp_to_next,
             next_level_name=next_level.name if next_level else None,
         ),

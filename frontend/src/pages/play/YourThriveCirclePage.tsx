@@ -15,10 +15,10 @@ import { Button } from '../../components/ui/Button';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { SectionErrorBoundary } from '../../components/ui/SectionErrorBoundary';
+import { usePageVisibleTime } from '../../hooks/usePageVisibleTime';
 import { formatWeekRange } from '../../lib/format';
-import { useSession } from '../../services/auth';
-import { useCompleteOnboarding } from '../../services/onboarding';
 import { useLiveCircle, type LiveSnapshot } from '../../services/liveCircle';
+import { useOnboarding } from '../../services/onboarding';
 import { useCircleTogether, useGiveKudos, useYourThriveCircle } from '../../services/thriveCircles';
 import { useRecordView } from '../../services/views';
 import type { ThriveCircleData } from '../../types/thriveCircles';
@@ -30,11 +30,11 @@ export default function YourThriveCirclePage() {
   const live = useLiveCircle();
   const { data, error, isError, isFetching, refetch, dataUpdatedAt } = useYourThriveCircle({ isLive: live.status === 'live' });
   useRecordView('thrive_circle_page'); // counted for the success metrics
-  const session = useSession();
-  const completeOnboarding = useCompleteOnboarding();
+  usePageVisibleTime(); // so is the time the page is visible
+  const onboarding = useOnboarding();
   const retry = () => void refetch();
   // First visit (on any device): the tour, once the sections it points at are on the page.
-  const showTour = Boolean(data) && session.data?.user?.onboarding_completed_at === null;
+  const showTour = Boolean(data) && onboarding.isTourDue;
 
   let body: ReactNode;
   if (data) {
@@ -73,7 +73,7 @@ export default function YourThriveCirclePage() {
       {body}
       {showTour && (
         <Suspense fallback={null}>
-          <OnboardingTour onClose={(skipped) => completeOnboarding.mutate(skipped)} />
+          <OnboardingTour onClose={onboarding.markTourSeen} />
         </Suspense>
       )}
     </>
