@@ -47,7 +47,7 @@ def prepare(sockets: int, circles: int) -> list[str]:
     from django.core.management import call_command
 
     from core.circles import weeks
-    from core.circles.models import ThriveCircle, ThriveCircleLevel, UserThriveProfile
+    from core.circles.models import CircleMembership, ThriveCircle, ThriveCircleLevel, UserThriveProfile
     from core.circles.services import load_default_levels
 
     call_command("migrate", verbosity=0)
@@ -62,8 +62,11 @@ def prepare(sockets: int, circles: int) -> list[str]:
     ]
     User = get_user_model()
     users = User.objects.bulk_create([User(username=f"bench{i}", password="!") for i in range(sockets)])
-    UserThriveProfile.objects.bulk_create(
+    profiles = UserThriveProfile.objects.bulk_create(
         [UserThriveProfile(user=user, current_level=level, current_circle=made[i % circles]) for i, user in enumerate(users)]
+    )
+    CircleMembership.objects.bulk_create(
+        [CircleMembership(week_start=week, profile=p, circle=made[i % circles]) for i, p in enumerate(profiles)]
     )
     keys = []
     for user in users:

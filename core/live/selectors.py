@@ -9,7 +9,7 @@ from django.http import HttpRequest, QueryDict
 from django.utils import timezone
 
 from core.circles import weeks
-from core.circles.models import UserThriveProfile, XPEvent
+from core.circles.models import CircleMembership, XPEvent
 from core.launch.flags import thrive_circles_enabled
 
 from .models import Kudos, Presence, Reaction
@@ -36,11 +36,7 @@ def membership(user) -> Membership | None:
     """The circle of the running week that `user` sits in, if any (next week's circle, seated
     before the reset, is not joined until the reset)."""
     week = weeks.current_week_start()
-    circle_id = (
-        UserThriveProfile.objects.filter(user=user, current_circle__week_start=week)
-        .values_list("current_circle_id", flat=True)
-        .first()
-    )
+    circle_id = CircleMembership.objects.filter(profile__user=user, week_start=week).values_list("circle_id", flat=True).first()
     return Membership(circle_id, week) if circle_id else None
 
 
@@ -48,9 +44,7 @@ def event_circle(event: XPEvent) -> Membership | None:
     """The circle whose feed shows `event`: its owner's circle of the event's own week."""
     week = weeks.week_start_for(event.timestamp)
     circle_id = (
-        UserThriveProfile.objects.filter(user_id=event.user_id, current_circle__week_start=week)
-        .values_list("current_circle_id", flat=True)
-        .first()
+        CircleMembership.objects.filter(profile__user_id=event.user_id, week_start=week).values_list("circle_id", flat=True).first()
     )
     return Membership(circle_id, week) if circle_id else None
 

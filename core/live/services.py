@@ -102,7 +102,7 @@ def give_kudos(giver, event_id, *, reaction: str) -> tuple[Kudos, bool]:
             amount__gt=0,
             timestamp__gte=start,
             timestamp__lt=end,
-            user__thrive_profile__current_circle_id=circle.circle_id,
+            user__thrive_profile__memberships__circle_id=circle.circle_id,
         ).first()
         if circle
         else None

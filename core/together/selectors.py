@@ -7,11 +7,11 @@ from django.conf import settings
 from django.db.models import Count, Q, Sum
 
 from core.circles import weeks
-from core.circles.models import ThriveCircle, UserThriveProfile, XPEvent
+from core.circles.models import CircleMembership, ThriveCircle, XPEvent
 
 
 def member_ids(circle: ThriveCircle) -> list[int]:
-    return list(UserThriveProfile.objects.filter(current_circle=circle).values_list("user_id", flat=True))
+    return list(CircleMembership.objects.filter(circle=circle).values_list("profile__user_id", flat=True))
 
 
 def _events(user_ids, week: date):
@@ -64,7 +64,5 @@ def earners(circle: ThriveCircle) -> list[int]:
 
 
 def circle_of(user_id: int, week: date) -> ThriveCircle | None:
-    profile = UserThriveProfile.objects.select_related("current_circle").filter(
-        user_id=user_id, current_circle__week_start=week
-    ).first()
-    return profile.current_circle if profile else None
+    seat = CircleMembership.objects.select_related("circle").filter(profile__user_id=user_id, week_start=week).first()
+    return seat.circle if seat else None

@@ -3,6 +3,7 @@ from asgiref.sync import sync_to_async
 from channels.testing.websocket import WebsocketCommunicator  # channels.testing would import daphne
 from django.test import Client
 
+from core.circles.models import CircleMembership
 from core.circles.tests.factories import CircleFactory, ProfileFactory
 
 PATH = "/ws/v1/me/thrive-circle/"
@@ -34,13 +35,20 @@ async def receive_type(communicator: WebsocketCommunicator, kind: str, timeout: 
             return message
 
 
+def seated(username, circle, **fields):
+    """A profile seated in `circle` for its week (as the weekly job seats people)."""
+    profile = ProfileFactory(user__username=username, current_circle=circle, **fields)
+    CircleMembership.objects.create(week_start=circle.week_start, profile=profile, circle=circle)
+    return profile
+
+
 @pytest.fixture
 def two_circles(levels, midweek):
     """Circle one with ana and ben, circle two with cy: all of the running week."""
     one, two = CircleFactory(), CircleFactory()
-    ana = ProfileFactory(user__username="ana", current_circle=one).user
-    ben = ProfileFactory(user__username="ben", current_circle=one).user
-    cy = ProfileFactory(user__username="cy", current_circle=two).user
+    ana = seated("ana", one).user
+    ben = seated("ben", one).user
+    cy = seated("cy", two).user
     return {"one": one, "two": two, "ana": ana, "ben": ben, "cy": cy}
 
 

@@ -7,6 +7,8 @@ from core.circles import weeks
 from core.circles.models import XPEvent
 from core.circles.services import XPService
 from core.circles.tests.factories import ProfileFactory
+
+from .conftest import seated
 from core.live.models import Kudos, Reaction
 
 PAGE = "/api/v1/me/thrive-circle/"
@@ -83,7 +85,7 @@ def test_signed_out_kudos_are_refused(two_circles, ben_event):
 
 def test_the_feed_carries_reactions_with_the_viewers_own(two_circles, ben_event):
     client_for(two_circles["ana"]).post(kudos_url(ben_event), {"reaction": "clap"}, format="json")
-    for user in (ProfileFactory(current_circle=two_circles["one"]).user, two_circles["ana"]):
+    for user in (seated("dee", two_circles["one"]).user, two_circles["ana"]):
         client_for(user).post(kudos_url(ben_event), {"reaction": "heart"}, format="json")
     feed = client_for(two_circles["ana"]).get(PAGE).json()["recent_activity"]
     assert feed[0]["reactions"] == [

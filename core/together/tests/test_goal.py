@@ -8,7 +8,10 @@ from rest_framework.test import APIClient
 from core.circles import weeks
 from core.circles.models import XPEvent
 from core.circles.services import XPService
+from django.contrib.auth import get_user_model
+
 from core.circles.tests.factories import CircleFactory, ProfileFactory
+from core.live.tests.conftest import seated
 from core.together import selectors, services
 from core.together.models import CircleGoal, GoalBonus
 
@@ -21,12 +24,12 @@ def circle(levels, midweek, settings):
     settings.THRIVE_GOAL_BONUS_XP = 15
     circle = CircleFactory()
     for name in ("ana", "ben", "cy", "dee"):
-        ProfileFactory(user__username=name, current_circle=circle)
+        seated(name, circle)
     return circle
 
 
 def member(circle, name):
-    return circle.members.select_related("user").get(user__username=name).user
+    return get_user_model().objects.get(username=name)
 
 
 def past_event(user, week, amount):
@@ -111,7 +114,7 @@ def test_without_a_circle_there_is_no_goal(levels, midweek):
 def test_concurrent_awards_past_the_goal_pay_each_person_once(levels, midweek, settings):
     settings.THRIVE_GOAL_MIN_XP_PER_MEMBER = 20
     circle = CircleFactory()
-    users = [ProfileFactory(current_circle=circle).user for _ in range(8)]  # goal: 160 XP
+    users = [seated(f"racer{i}", circle).user for i in range(8)]  # goal: 160 XP
     barrier = threading.Barrier(len(users))
     errors = []
 
