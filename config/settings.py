@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "core.launch",
     "core.live",
     "core.together",
+    "core.alerts",
 ]
 
 MIDDLEWARE = [
@@ -81,8 +82,11 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("TEST", {})
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Wait for the write lock instead of failing at once when two requests write together.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Wait for the write lock instead of failing at once when two requests write together. IMMEDIATE:
+    # a transaction takes the write lock when it begins, so one that reads and then writes (the daily
+    # login, sent while the page's other requests write) queues instead of failing "database is
+    # locked" (SQLite cannot upgrade a read lock while another connection writes).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 
@@ -244,7 +248,8 @@ LOGGING = {
 
 # --- Soft launch (core/launch, docs/operations.md) ---------------------------------------------
 # Who sees Thrive Circles is the django-waffle flag
-# `thrive_circles`, managed in the admin. A data migration creates it on for everyone; a missing flag
+# `thrive_circles`, managed in the admin. The data migrations leave a fresh install in beta (staff, the
+# beta group) and keep an upgraded install as it was; `seed_demo` opens it to all; a missing flag
 # means off. Its percentage is applied per signed-in user (core/launch/flags.py), not per browser
 # cookie, so waffle's middleware (which only writes those cookies) is not installed.
 WAFFLE_CACHE_NAME = "flags"
@@ -319,6 +324,32 @@ THRIVE_GOAL_MIN_XP_PER_MEMBER = env.int("THRIVE_GOAL_MIN_XP_PER_MEMBER", default
 THRIVE_GOAL_BONUS_XP = env.int("THRIVE_GOAL_BONUS_XP", default=15)
 # Kudos one person may give (a DRF rate: "30/min"); past it, 429.
 THRIVE_KUDOS_RATE = env("THRIVE_KUDOS_RATE", default="30/min")
+# --- Alerts to operators (core/alerts, core/circles/ops/alerts.py, docs/operations.md) -----------
+# Who gets the alert mails (Django's mail_admins): comma-separated addresses. Empty: no mail is sent
+# (the ERROR log line and the webhook still go out).
+ADMINS = [(address, address) for address in env.list("DJANGO_ADMINS", default=[])]
+SERVER_EMAIL = env("DJANGO_SERVER_EMAIL", default="thrive-circles@localhost")
+EMAIL_SUBJECT_PREFIX = "[Thrive Circles] "
+# How mail leaves: consolemail:// (printed to stdout, the default), smtp+tls://user:pass@host:587, ...
+_email = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = _email.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS"))
+EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL"))
+EMAIL_TIMEOUT = 10
+# Optional: the same JSON as the mail, POSTed here (a chat or paging tool's incoming webhook).
+THRIVE_ALERT_WEBHOOK_URL = env("THRIVE_ALERT_WEBHOOK_URL", default="")
+if THRIVE_ALERT_WEBHOOK_URL and not THRIVE_ALERT_WEBHOOK_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured("THRIVE_ALERT_WEBHOOK_URL must be an http:// or https:// URL.")
+THRIVE_ALERT_WEBHOOK_TIMEOUT_SECONDS = env.float("THRIVE_ALERT_WEBHOOK_TIMEOUT_SECONDS", default=5.0)
+# The weekly run has not finished this many minutes after the reset (Monday, THRIVE_RESET_HOUR): alert.
+THRIVE_ALERT_ASSIGNMENT_LATE_MINUTES = env.int("THRIVE_ALERT_ASSIGNMENT_LATE_MINUTES", default=60)
+# Failed XP awards (unexpected errors in PointsService, counted in the cache) in the last 5 minutes
+# that raise the award-error alert; 0 switches it off.
+THRIVE_ALERT_AWARD_ERRORS = env.int("THRIVE_ALERT_AWARD_ERRORS", default=10)
 
 # --- Fair play (docs/fair-play-and-metrics.md) -------------------------------------------------
 # Per-activity limits live in the database (admin: Fair play > Fair-play rules). A circle week is
@@ -345,6 +376,9 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Awards are checked as they happen; this also catches XP granted outside PointsService.
     "detect-xp-spikes": {"task": "core.fairplay.tasks.detect_xp_spikes", "schedule": crontab(minute=30, hour=0)},
+    # Every minute: a failed weekly run, a run not finished THRIVE_ALERT_ASSIGNMENT_LATE_MINUTES after the
+    # reset, or a burst of failed XP awards alerts the operators once per incident (core/alerts).
+    "check-thrive-alerts": {"task": "core.circles.tasks.check_thrive_alerts", "schedule": crontab()},
     # An hour after the reset: store the finished week's success metrics so the dashboard only
     # computes the running week.
     "snapshot-weekly-kpis": {

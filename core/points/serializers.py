@@ -81,3 +81,10 @@ class ProjectSerializer(serializers.Serializer):
 class ActivityResultSerializer(serializers.Serializer):
     points_awarded = serializers.IntegerField()
     message = serializers.CharField()
+
+
+class DailyLoginSerializer(serializers.Serializer):
+    awarded = serializers.BooleanField(help_text="True when this call counted the day; false when it was already counted.")
+    login_date = serializers.DateField(help_text="The day counted, in the platform's time zone (THRIVE_TIME_ZONE).")
+    current_streak = serializers.IntegerField(help_text="Days in a row with a counted login, today included.")
+    points_awarded = serializers.IntegerField(help_text="Points (and XP) awarded by this call: 0 when already counted.")

@@ -7,4 +7,5 @@ urlpatterns = [
     path("activities/quiz/", views.quiz, name="activity_quiz"),
     path("activities/prompt-battle/", views.prompt_battle, name="activity_prompt_battle"),
     path("activities/projects/", views.create_project, name="activity_projects"),
+    path("me/daily-login/", views.daily_login, name="daily_login"),
 ]
