@@ -1,5 +1,3 @@
-import asyncio
-
 import pytest
 from asgiref.sync import sync_to_async
 
@@ -155,15 +153,14 @@ async def test_an_award_reaches_the_circle_through_redis(two_circles, settings, 
     redis_url = os.environ.get("LIVE_TEST_REDIS_URL", "redis://127.0.0.1:6379/7")
     settings.CHANNEL_LAYERS = {"default": {"BACKEND": backend, "CONFIG": {"hosts": [redis_url], "prefix": f"thrive-test-{uuid.uuid4().hex[:8]}"}}}
     ana, _ = await open_socket(two_circles["ana"])
+    await receive_type(ana, "presence")  # sent once the socket has joined its groups
     # The pub/sub layer confirms a subscription asynchronously: a message published in the first
-    # instants after connecting can pass before it. So award until one arrives (at most three).
-    received = None
+    # instants after joining can pass before it. So award until one arrives (at most three), and
+    # wait with receive_nothing: a receive that times out would cancel the socket's application.
     for _ in range(3):
         event = await sync_to_async(XPService.add_xp)(two_circles["ben"], 20, "quiz", "Quiz")
-        try:
-            received = await receive_type(ana, "activity", timeout=5)
+        if not await ana.receive_nothing(timeout=3):
             break
-        except asyncio.TimeoutError:
-            continue
-    assert received is not None and received["event"]["id"] == str(event.pk)
+    received = await receive_type(ana, "activity")
+    assert received["event"]["id"] == str(event.pk)
     await ana.disconnect()
