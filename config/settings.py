@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "core.fairplay",
     "core.insights",
     "core.launch",
+    "core.live",
+    "core.together",
     "core.alerts",
     "core.quests",
 ]
@@ -58,6 +60,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
 AUTH_USER_MODEL = "users.User"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -236,10 +239,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     # Two choice sets share the field name activity_type: every activity (awards as recorded) and
-    # those the ingestion API accepts (not the quest engine's rewards).
+    # those the ingestion API accepts (not the quest engine's rewards). Kudos reactions appear in the
+    # feed and in the kudos request: one enum for both.
     "ENUM_NAME_OVERRIDES": {
         "ActivityTypeEnum": "core.points.models.ActivityType.choices",
         "IngestibleActivityTypeEnum": "core.points.models.INGESTIBLE_ACTIVITY_CHOICES",
+        "ReactionEnum": ["clap", "heart", "sparkles", "rocket", "flower"],
     },
 }
 
@@ -271,6 +276,10 @@ THRIVE_MIN_LEVEL_SIZE = env.int("THRIVE_MIN_LEVEL_SIZE", default=THRIVE_CIRCLE_M
 THRIVE_NEW_CIRCLE_MIN_SIZE = env.int("THRIVE_NEW_CIRCLE_MIN_SIZE", default=5)
 THRIVE_INACTIVE_DAYS = env.int("THRIVE_INACTIVE_DAYS", default=28)
 THRIVE_ASSIGNMENT_LEAD_HOURS = env.int("THRIVE_ASSIGNMENT_LEAD_HOURS", default=6)
+# Above this many eligible people, the Celery task splits a week built ahead of its reset into
+# bands of about this many people that several workers seat in parallel (assignment/parallel.py);
+# 0 keeps every run in one process and one transaction.
+THRIVE_ASSIGNMENT_BAND_SIZE = env.int("THRIVE_ASSIGNMENT_BAND_SIZE", default=100_000)
 # The platform's page of a person's own projects (where they publish one or mark a milestone).
 # Empty (the demo, which has no such page): those two never appear among the recommended actions.
 THRIVE_PROJECTS_URL = env("THRIVE_PROJECTS_URL", default="")
@@ -294,6 +303,41 @@ if THRIVE_SELF_HEAL not in {"thread", "celery", "inline", "off"}:
 # Self-healing asks again at most this often per week (a failed or empty run is not retried sooner).
 THRIVE_SELF_HEAL_RETRY_MINUTES = env.int("THRIVE_SELF_HEAL_RETRY_MINUTES", default=10)
 
+# --- A living circle: WebSockets and the channel layer (core/live, docs/realtime.md) ------------
+# With REDIS_URL, channels-redis carries messages between server processes and machines; its
+# pub/sub layer fans out to many sockets faster than the list-based one (docs/benchmarks.md).
+# Without it, a layer backed by the database reaches the server from any process on the machine.
+REDIS_URL = env("REDIS_URL", default="")
+LIVE_CHANNEL_LAYER = env("LIVE_CHANNEL_LAYER", default="pubsub")
+if LIVE_CHANNEL_LAYER not in {"pubsub", "list"}:
+    raise ImproperlyConfigured("LIVE_CHANNEL_LAYER must be pubsub or list.")
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer"
+            if LIVE_CHANNEL_LAYER == "pubsub"
+            else "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": env("LIVE_CHANNEL_PREFIX", default="thrive")},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "core.live.layers.DatabaseChannelLayer",
+            "CONFIG": {"poll_interval": env.float("LIVE_DB_POLL_SECONDS", default=0.1)},
+        }
+    }
+# An open page refreshes its presence with every ping (25 s); after this long without one it counts as gone.
+LIVE_PRESENCE_STALE_SECONDS = env.int("LIVE_PRESENCE_STALE_SECONDS", default=90)
+# The circle goal (core/together, docs/realtime.md): STRETCH x the members' average weekly XP over the
+# previous LOOKBACK weeks, at least MIN_XP_PER_MEMBER per member; reaching it gives BONUS_XP to each
+# member who earned XP that week.
+THRIVE_GOAL_STRETCH = env.float("THRIVE_GOAL_STRETCH", default=1.1)
+THRIVE_GOAL_LOOKBACK_WEEKS = env.int("THRIVE_GOAL_LOOKBACK_WEEKS", default=4)
+THRIVE_GOAL_MIN_XP_PER_MEMBER = env.int("THRIVE_GOAL_MIN_XP_PER_MEMBER", default=20)
+THRIVE_GOAL_BONUS_XP = env.int("THRIVE_GOAL_BONUS_XP", default=15)
+# Kudos one person may give (a DRF rate: "30/min"); past it, 429.
+THRIVE_KUDOS_RATE = env("THRIVE_KUDOS_RATE", default="30/min")
 # --- Alerts to operators (core/alerts, core/circles/ops/alerts.py, docs/operations.md) -----------
 # Who gets the alert mails (Django's mail_admins): comma-separated addresses. Empty: no mail is sent
 # (the ERROR log line and the webhook still go out).
@@ -334,6 +378,8 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="redis://127.0.0.1:6379/1")
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
+# Where tasks (and the tasks a task starts) go unless routed: a test or benchmark worker sets its own.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Crontabs are read in CELERY_TIMEZONE = TIME_ZONE. django-celery-beat's DatabaseScheduler copies
 # these entries into its PeriodicTask table when beat starts.

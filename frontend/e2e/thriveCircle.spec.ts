@@ -77,8 +77,9 @@ test('the top level is celebrated instead of a progress bar', async ({ page }) =
   await waitForCircle(page);
 
   await expect(page.getByRole('heading', { name: "You're a Luminary!" })).toBeVisible();
-  // No level bar (the quests card has bars of its own).
+  // No bar towards a next level (the quests card and the circle's shared goal keep bars of their own).
   await expect(page.getByRole('progressbar', { name: /^Progress to / })).toHaveCount(0);
+  await expect(page.getByRole('progressbar', { name: 'Circle goal' })).toBeVisible();
 });
 
 test('someone without a circle this week sees that their circle is forming', async ({ page }) => {

@@ -3,10 +3,14 @@ import {
   keepPreviousData,
   queryOptions,
   useInfiniteQuery,
+  useMutation,
   useQuery,
+  useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
 import type {
+  CircleTogether,
+  ReactionKey,
   ThriveCircleData,
   ThriveCircleLevel,
   ThriveCirclesHelp,
@@ -27,6 +31,7 @@ export const thriveCircleKeys = {
   // Quests (services/quests.ts) move with every award, so XP mutations refresh them too. Their own
   // root, outside `all`: a quests error must not count as leaving the launch (queryClient.ts).
   quests: () => ['quests'] as const,
+  together: () => [...thriveCircleKeys.all, 'together'] as const,
 };
 
 export function getYourThriveCircle(signal?: AbortSignal): Promise<ThriveCircleData> {
@@ -80,14 +85,34 @@ export const thriveCirclesHelpQueryOptions = () =>
     staleTime: 10 * 60_000,
   });
 
-export function useYourThriveCircle() {
+/** `isLive`: the live socket is open and keeps the page current, so polling pauses. */
+export function useYourThriveCircle({ isLive = false }: { isLive?: boolean } = {}) {
   return useQuery({
     ...yourThriveCircleQueryOptions(),
-    // Live feel: poll while the tab is visible; keep showing the last data
+    // Without the live socket, poll while the tab is visible; keep showing the last data
     // during a refresh so nothing flickers or jumps.
-    refetchInterval: 30_000,
+    refetchInterval: isLive ? false : 30_000,
     placeholderData: keepPreviousData,
   });
+}
+
+export function getCircleTogether(signal?: AbortSignal): Promise<CircleTogether> {
+  return api.get<CircleTogether>('/api/v1/me/thrive-circle/together/', { signal });
+}
+
+export const circleTogetherQueryOptions = () =>
+  queryOptions({
+    queryKey: thriveCircleKeys.together(),
+    queryFn: ({ signal }) => getCircleTogether(signal),
+  });
+
+/** Live messages keep it current; without the socket it refreshes with the page's poll. */
+export function useCircleTogether({ isLive = false }: { isLive?: boolean } = {}) {
+  return useQuery({ ...circleTogetherQueryOptions(), refetchInterval: isLive ? false : 30_000, placeholderData: keepPreviousData });
+}
+
+export function giveKudos(eventId: string, reaction: ReactionKey): Promise<unknown> {
+  return api.post(`/api/v1/me/thrive-circle/activity/${eventId}/kudos/`, { reaction });
 }
 
 export function useXPHistory(limit: number = XP_HISTORY_PAGE_SIZE) {
@@ -109,4 +134,15 @@ export function invalidateXPQueries(queryClient: QueryClient): Promise<void[]> {
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.xpHistories() }),
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.quests() }),
   ]);
+}
+
+/** Give kudos to a feed item. While live, the socket brings the new count back; otherwise refetch. */
+export function useGiveKudos({ isLive }: { isLive: boolean }) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ eventId, reaction }: { eventId: string; reaction: ReactionKey }) => giveKudos(eventId, reaction),
+    onSuccess: () => {
+      if (!isLive) return queryClient.invalidateQueries({ queryKey: thriveCircleKeys.yourCircle() });
+    },
+  });
 }

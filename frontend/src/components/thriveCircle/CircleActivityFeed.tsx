@@ -1,19 +1,28 @@
 import { faBolt } from '@fortawesome/free-solid-svg-icons';
+import type { ReactNode } from 'react';
 import { formatRelativeTime } from '../../lib/format';
-import type { XPEvent } from '../../types/thriveCircles';
+import type { ReactionKey, XPEvent } from '../../types/thriveCircles';
 import { Avatar } from '../ui/Avatar';
 import { Card } from '../ui/Card';
+import { KudosBar } from './KudosBar';
 import { XPAmount } from './XPAmount';
 
 interface CircleActivityFeedProps {
   /** This week's circle events, newest first, as the API orders them. */
   events: XPEvent[];
   viewerUsername: string;
+  /** Give kudos to someone else's event; without it no kudos buttons are shown. */
+  onKudos?: (eventId: string, reaction: ReactionKey) => void;
+  /** Beside the heading: the live indicator. */
+  aside?: ReactNode;
+  /** Above the list: who is here now. */
+  header?: ReactNode;
 }
 
-export function CircleActivityFeed({ events, viewerUsername }: CircleActivityFeedProps) {
+export function CircleActivityFeed({ events, viewerUsername, onKudos, aside, header }: CircleActivityFeedProps) {
   return (
-    <Card title="Circle activity" icon={faBolt}>
+    <Card title="Circle activity" icon={faBolt} aside={aside}>
+      {header}
       {events.length === 0 ? (
         <p className="rounded-xl bg-slate-50 p-4 text-center text-slate-700">
           Quiet so far this week — be the first to earn XP!
@@ -35,6 +44,13 @@ export function CircleActivityFeed({ events, viewerUsername }: CircleActivityFee
                   {event.source_display} ·{' '}
                   <time dateTime={event.timestamp}>{formatRelativeTime(event.timestamp)}</time>
                 </p>
+                {onKudos && (
+                  <KudosBar
+                    username={event.username}
+                    reactions={event.reactions ?? []}
+                    onGive={event.username === viewerUsername ? undefined : (key) => onKudos(event.id, key)}
+                  />
+                )}
               </div>
               <XPAmount amount={event.amount} />
             </li>
