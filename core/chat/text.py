@@ -14,10 +14,11 @@ MANY_BLANK_LINES = re.compile(r"\n{3,}")
 
 def clean(raw: str) -> str:
     """Newlines kept (at most one blank line in a row), tabs as spaces, every other control
-    character (Unicode category Cc, NUL included) and the invisible reordering characters above
+    character (Unicode category Cc, NUL included), unpaired surrogates (a socket's JSON may hold
+    them; no database stores them) and the invisible reordering characters above
     removed, then trimmed. Markup is not touched: `<b>` stays the four characters it is."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) != "Cc")
+    text = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cs"))
     text = INVISIBLE.sub("", text)
     text = MANY_BLANK_LINES.sub("\n\n", text)
     return text.strip()
