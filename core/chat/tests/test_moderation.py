@@ -207,3 +207,8 @@ def test_the_retention_task_runs_daily_from_the_beat_schedule(two_circles, ben_m
     assert delete_expired_chat_messages() == 0
     midweek.shift(timedelta(days=40))
     assert delete_expired_chat_messages() == 1
+
+
+def test_an_id_beyond_any_database_integer_is_a_404(two_circles):
+    response = client_for(two_circles["ana"]).post(f"{CHAT}{10**30}/report/", {"reason": "spam"}, format="json")
+    assert response.status_code == 404
