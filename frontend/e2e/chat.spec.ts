@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { PASSWORD, signIn, waitForCircle } from './support';
 
@@ -58,6 +59,9 @@ test('a message reaches the other member live, as plain text that creates no ele
     await expect(text.locator('*')).toHaveCount(0); // no <img>, <script> or <b> made from the message
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   }
+  const { violations } = await new AxeBuilder({ page: mate }).include('section:has([aria-label="Circle chat messages"])').analyze();
+  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map(({ id, nodes }) => ({ id, targets: nodes.map((node) => node.target.join(' ')) }))).toEqual([]);
   // After a reload (from the history, not the socket) it is still text.
   await mate.reload();
   await waitForCircle(mate);

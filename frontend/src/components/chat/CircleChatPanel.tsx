@@ -1,5 +1,5 @@
 import { faComments } from '@fortawesome/free-solid-svg-icons';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { formatRelativeTime } from '../../lib/format';
 import type { ChatMessage, ChatStatus } from '../../types/chat';
 import { Avatar } from '../ui/Avatar';
@@ -31,6 +31,13 @@ export interface CircleChatPanelProps {
 export function CircleChatPanel(props: CircleChatPanelProps) {
   const { messages, viewerUsername, status, mutedUntil, mutedUsernames, maxLength } = props;
   const ordered = [...messages].reverse();
+  const newestId = messages[0]?.id;
+  const logRef = useRef<HTMLDivElement>(null);
+  // Keep the newest message in view when one arrives (the list scrolls, the page does not).
+  useEffect(() => {
+    const log = logRef.current;
+    if (log) log.scrollTop = log.scrollHeight;
+  }, [newestId]);
   return (
     <Card title="Circle chat" icon={faComments}>
       {props.hasOlder && (
@@ -41,17 +48,20 @@ export function CircleChatPanel(props: CircleChatPanelProps) {
       {ordered.length === 0 ? (
         <p className="text-sm text-slate-600">No messages yet this week. Say hello to your circle!</p>
       ) : (
-        <ol role="log" aria-label="Circle chat messages" aria-live="polite" className="flex max-h-96 flex-col gap-3 overflow-y-auto">
-          {ordered.map((message) => (
-            <ChatLine
-              key={message.id}
-              message={message}
-              isMine={message.username === viewerUsername}
-              onReport={props.onReport}
-              onMute={() => props.onMute(message.username, true)}
-            />
-          ))}
-        </ol>
+        // Focusable so the scrolling list can be read with the keyboard alone.
+        <div ref={logRef} role="log" aria-label="Circle chat messages" tabIndex={0} className="max-h-96 overflow-y-auto">
+          <ol className="flex flex-col gap-3">
+            {ordered.map((message) => (
+              <ChatLine
+                key={message.id}
+                message={message}
+                isMine={message.username === viewerUsername}
+                onReport={props.onReport}
+                onMute={() => props.onMute(message.username, true)}
+              />
+            ))}
+          </ol>
+        </div>
       )}
       {status === 'closed' ? (
         <p role="status" className="mt-4 text-sm text-slate-700">
