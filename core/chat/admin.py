@@ -9,15 +9,16 @@ from .models import ChatMessage, ChatMute, ChatReport, ClosedCircleChat, Decisio
 
 
 def _messages_table(rows, *, marked_id=None):
-    """Messages as an escaped table (format_html escapes every value: chat text is never markup)."""
+    """Messages as an escaped table (format_html escapes every value: chat text is never markup).
+    No inline styles (the Content-Security-Policy refuses them): the reported row says so."""
     if not rows:
         return "No messages left (deleted by retention)."
     body = format_html_join(
         "",
-        '<tr style="{}"><td>{}</td><td>{}</td><td style="white-space: pre-wrap">{}</td><td>{}</td></tr>',
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
         (
             (
-                "background: #fff3cd; font-weight: bold" if row.pk == marked_id else "",
+                "▶ reported" if row.pk == marked_id else "",
                 f"{row.created_at:%Y-%m-%d %H:%M}",
                 row.author.username,
                 row.text,
@@ -26,12 +27,12 @@ def _messages_table(rows, *, marked_id=None):
             for row in rows
         ),
     )
-    return format_html("<table><tr><th>When</th><th>Who</th><th>Text</th><th></th></tr>{}</table>", body)
+    return format_html("<table><tr><th></th><th>When</th><th>Who</th><th>Text</th><th></th></tr>{}</table>", body)
 
 
 @admin.register(ChatReport)
 class ChatReportAdmin(admin.ModelAdmin):
-    """The moderation queue: pending reports first, each with the messages around it."""
+    """The moderation queue (filter by decision: Pending), each report with the messages around it."""
 
     list_display = ["created_at", "decision", "reporter", "message_author", "short_text", "reason"]
     list_filter = ["decision"]

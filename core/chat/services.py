@@ -2,6 +2,7 @@
 `send_message`; everything pages see live is sent after commit with the REST serializer's payload
 (core.live.services.relay_on_commit)."""
 
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -26,8 +27,9 @@ from .exceptions import (
     TooManyMessages,
 )
 from .models import MAX_LENGTH, ChatMessage, ChatMute, ChatReport, ClosedCircleChat, Decision, PersonalMute
-from .serializers import message_payload
+from .serializers import RAW_MAX_LENGTH, message_payload
 
+USERNAME = re.compile(r"[\w.@+-]{1,150}")  # Django's UnicodeUsernameValidator, and its length
 
 def chat_circle(user) -> ThriveCircle:
     """The circle whose chat `user` reads and writes. Raises ChatUnavailable (404) when chat is
@@ -80,6 +82,8 @@ def send_message(author, *, text: str) -> ChatMessage:
 def text_or_error(raw) -> str:
     if not isinstance(raw, str):
         raise InvalidMessage("A message is text: send {\"text\": \"...\"}.", code="invalid")
+    if len(raw) > RAW_MAX_LENGTH:  # the socket's cap too, before any work on the text
+        raise InvalidMessage(f"A message is at most {MAX_LENGTH} characters.", code="message_too_long")
     cleaned = text.clean(raw)
     if not cleaned:
         raise InvalidMessage("A message cannot be empty.", code="empty_message")
@@ -223,8 +227,11 @@ def mute_member(muter, *, username: str) -> tuple[PersonalMute, bool]:
 
 
 def unmute_member(muter, *, username: str) -> None:
-    """See a member again. Idempotent: unmuting someone not muted changes nothing."""
+    """See a member again. Idempotent: unmuting someone not muted changes nothing. A name no
+    account can have (Django's username characters) is a 404 and never reaches the database."""
     chat_circle(muter)
+    if not USERNAME.fullmatch(username):
+        raise ChatUnavailable("No one of that name is muted.", code="not_found")
     PersonalMute.objects.filter(muter=muter, muted__username=username).delete()
 
 

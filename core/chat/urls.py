@@ -1,4 +1,4 @@
-from django.urls import path, re_path
+from django.urls import path
 
 from . import views
 
@@ -8,6 +8,5 @@ urlpatterns = [
     path("thrive-circle/chat/", views.circle_chat, name="circle_chat"),
     path("thrive-circle/chat/<int:message_id>/report/", views.report_message, name="report_message"),
     path("thrive-circle/chat/mutes/", views.my_mutes, name="my_mutes"),
-    # Usernames are Django's (letters, digits, @ . + - _); anything else cannot be muted, so 404.
-    re_path(r"^thrive-circle/chat/mutes/(?P<username>[\w.@+-]{1,150})/$", views.unmute, name="unmute"),
+    path("thrive-circle/chat/mutes/<str:username>/", views.unmute, name="unmute"),
 ]

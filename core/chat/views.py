@@ -123,8 +123,12 @@ def my_mutes(request):
 
 
 @extend_schema(
-    parameters=[OpenApiParameter("username", str, OpenApiParameter.PATH, pattern=r"^[\w.@+-]{1,150}$")],
-    responses={204: OpenApiResponse(description="Not muted (any more)."), **ERRORS.auth, **NO_CHAT},
+    parameters=[OpenApiParameter("username", str, OpenApiParameter.PATH, description="A username the viewer muted.")],
+    responses={
+        204: OpenApiResponse(description="Not muted (any more)."),
+        **ERRORS.auth,
+        404: OpenApiResponse(ErrorSerializer, description="Not a possible username, or no chat."),
+    },
 )
 @api_view(["DELETE"])
 @permission_classes([IsAuthenticated, InThriveCirclesLaunch])

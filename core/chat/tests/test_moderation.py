@@ -176,8 +176,17 @@ def test_only_members_of_ones_circle_can_be_muted(two_circles):
     assert response.status_code == 400 and response.json()["code"] == "own_account"
 
 
-def test_unmuting_a_name_that_cannot_exist_is_a_404(two_circles):
-    assert client_for(two_circles["ana"]).delete(f"{CHAT}mutes/a%20b/").status_code == 404
+@pytest.mark.parametrize("name", ["a%20b", "a%00b", "%ED%A0%80", "x" * 151])
+def test_unmuting_a_name_that_cannot_exist_is_a_404(two_circles, name):
+    assert client_for(two_circles["ana"]).delete(f"{CHAT}mutes/{name}/").status_code == 404
+
+
+def test_a_unicode_username_can_be_unmuted(two_circles):
+    PersonalMute.objects.create(muter=two_circles["ana"], muted=two_circles["ben"])
+    two_circles["ben"].username = "Tã"
+    two_circles["ben"].save()
+    assert client_for(two_circles["ana"]).delete(f"{CHAT}mutes/T%C3%A3/").status_code == 204
+    assert not PersonalMute.objects.exists()
 
 
 # --- Retention ---------------------------------------------------------------------------------------------

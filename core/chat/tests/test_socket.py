@@ -52,6 +52,8 @@ async def test_socket_and_http_sends_are_held_to_the_same_rules(two_circles):
     assert (error["code"], error["for"]) == ("empty_message", "chat")
     await ana.send_json_to({"type": "chat", "text": "x" * 501})
     assert (await receive_type(ana, "error"))["code"] == "message_too_long"
+    await ana.send_json_to({"type": "chat", "text": "x" * 100_000})
+    assert (await receive_type(ana, "error"))["code"] == "message_too_long"
     await ana.send_json_to({"type": "chat", "text": 12})
     assert (await receive_type(ana, "error"))["code"] == "invalid"
     await ana.send_json_to({"type": "chat", "text": "same"})
