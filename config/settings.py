@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "core.launch",
     "core.live",
     "core.together",
+    "core.chat",
     "core.alerts",
     "core.quests",
 ]
@@ -338,6 +339,24 @@ THRIVE_GOAL_MIN_XP_PER_MEMBER = env.int("THRIVE_GOAL_MIN_XP_PER_MEMBER", default
 THRIVE_GOAL_BONUS_XP = env.int("THRIVE_GOAL_BONUS_XP", default=15)
 # Kudos one person may give (a DRF rate: "30/min"); past it, 429.
 THRIVE_KUDOS_RATE = env("THRIVE_KUDOS_RATE", default="30/min")
+# --- Circle chat (core/chat, docs/chat.md) ----------------------------------------------------------
+# Off: no chat anywhere (the endpoints answer 404, the page shows no chat panel).
+THRIVE_CHAT_ENABLED = env.bool("THRIVE_CHAT_ENABLED", default=True)
+# Per person: at most RATE_MESSAGES messages in RATE_SECONDS (then 429, or an error on the socket).
+THRIVE_CHAT_RATE_MESSAGES = env.int("THRIVE_CHAT_RATE_MESSAGES", default=5)
+THRIVE_CHAT_RATE_SECONDS = env.int("THRIVE_CHAT_RATE_SECONDS", default=10)
+# The same text from the same person again within this many seconds is refused (409).
+THRIVE_CHAT_DUPLICATE_SECONDS = env.int("THRIVE_CHAT_DUPLICATE_SECONDS", default=60)
+# The word filter masks listed words with asterisks (better-profanity's list, plus EXTRA, minus ALLOW;
+# comma-separated).
+THRIVE_CHAT_WORD_FILTER = env.bool("THRIVE_CHAT_WORD_FILTER", default=True)
+THRIVE_CHAT_WORD_FILTER_EXTRA = env.list("THRIVE_CHAT_WORD_FILTER_EXTRA", default=[])
+THRIVE_CHAT_WORD_FILTER_ALLOW = env.list("THRIVE_CHAT_WORD_FILTER_ALLOW", default=[])
+# A moderator's mute from the admin's actions lasts this long.
+THRIVE_CHAT_MUTE_HOURS = env.float("THRIVE_CHAT_MUTE_HOURS", default=24)
+# Messages are deleted this many days after the end of their week (reports are kept).
+THRIVE_CHAT_RETENTION_DAYS = env.int("THRIVE_CHAT_RETENTION_DAYS", default=30)
+
 # --- Alerts to operators (core/alerts, core/circles/ops/alerts.py, docs/operations.md) -----------
 # Who gets the alert mails (Django's mail_admins): comma-separated addresses. Empty: no mail is sent
 # (the ERROR log line and the webhook still go out).
@@ -397,6 +416,11 @@ CELERY_BEAT_SCHEDULE = {
     "check-thrive-alerts": {"task": "core.circles.tasks.check_thrive_alerts", "schedule": crontab()},
     # An hour after the reset: store the finished week's success metrics so the dashboard only
     # computes the running week.
+    # Daily: chat messages THRIVE_CHAT_RETENTION_DAYS after their week are deleted (core/chat).
+    "delete-expired-chat-messages": {
+        "task": "core.chat.tasks.delete_expired_chat_messages",
+        "schedule": crontab(minute=15, hour=3),
+    },
     "snapshot-weekly-kpis": {
         "task": "core.insights.tasks.snapshot_weekly_kpis",
         "schedule": crontab(minute=0, hour=THRIVE_RESET_HOUR + 1, day_of_week=1),

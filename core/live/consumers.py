@@ -11,7 +11,9 @@ import logging
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
-from . import groups, selectors, services
+from core.exceptions import ApplicationError
+
+from . import groups, inbound, selectors, services
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +54,25 @@ class ThriveCircleConsumer(AsyncJsonWebsocketConsumer):
             await self.send_json({"type": "pong"})
             if self.member is not None:
                 await database_sync_to_async(services.touch_presence)(channel_name=self.channel_name)
+        elif (handler := inbound.handler_for(kind)) is not None:
+            await self._hand_over(handler, content)
         else:
-            await self.send_json({"type": "error", "detail": "Unknown message type; send {\"type\": \"ping\"}."})
+            await self.send_json({"type": "error", "code": "unknown_type", "detail": "Unknown message type; send {\"type\": \"ping\"}."})
+
+    async def _hand_over(self, handler, content: dict) -> None:
+        """A message another app answers (inbound.py): its service decides, in a worker thread."""
+        try:
+            reply = await database_sync_to_async(handler)(self.user, content)
+        except ApplicationError as error:
+            await self.send_json({"type": "error", "code": error.code, "detail": error.message, "for": content["type"], **error.extra})
+            return
+        except Exception:
+            # Logged as the bug it is; the page gets an answer and the socket stays open.
+            logger.exception("The %s handler failed on a socket message", content["type"])
+            await self.send_json({"type": "error", "code": "error", "detail": "Something went wrong.", "for": content["type"]})
+            return
+        if reply is not None:
+            await self.send_json(reply)
 
     # --- Groups and presence
     async def _join(self):
@@ -122,3 +141,9 @@ class ThriveCircleConsumer(AsyncJsonWebsocketConsumer):
 
     async def live_week_reset(self, message):
         await self.send_json({"type": "week_reset"})
+
+    async def live_relay(self, message):
+        """A message of an app built on core.live (services.relay_on_commit), passed on as it is."""
+        if self.user.pk in message.get("skip_user_ids", ()):
+            return
+        await self.send_json(message["payload"])

@@ -42,6 +42,14 @@ def send_on_commit(group: str, message: dict) -> None:
     transaction.on_commit(lambda: send_to_group(group, message))
 
 
+def relay_on_commit(group: str, payload: dict, *, skip_user_ids=()) -> None:
+    """After commit, send `payload` exactly as it is to every socket in `group`, except those of
+    `skip_user_ids` (people who asked not to see it). The way apps built on core.live reach pages
+    without the consumer knowing their message types: `payload` needs a `type` of the app's own."""
+    message = {"type": "live.relay", "payload": payload, "skip_user_ids": sorted(set(skip_user_ids))}
+    send_on_commit(group, message)
+
+
 # --- Activity ------------------------------------------------------------------------------------
 def announce_activity(event: XPEvent) -> None:
     """Tell the event owner's circle (for the event's week) about a committed XP event.

@@ -7,6 +7,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { CircleTogether, LiveMessage, ReactionCount, ThriveCircleData, XPEvent } from '../types/thriveCircles';
+import { applyChatMessage, chatKeys } from './chat';
 import { thriveCircleKeys } from './thriveCircles';
 
 export const LIVE_PATH = '/ws/v1/me/thrive-circle/';
@@ -174,6 +175,14 @@ export function liveUrl(location: Pick<Location, 'protocol' | 'host'> = window.l
 }
 
 function applyToCache(queryClient: QueryClient, message: LiveMessage): void {
+  if (message.type === 'chat') {
+    applyChatMessage(queryClient, message.message);
+    return;
+  }
+  if (message.type === 'chat_status') {
+    void queryClient.invalidateQueries({ queryKey: chatKeys.history() });
+    return;
+  }
   if (message.type === 'week_reset') {
     void queryClient.invalidateQueries({ queryKey: thriveCircleKeys.all });
     return;
@@ -217,7 +226,10 @@ export function useLiveCircle(enabled = true): LiveSnapshot {
       url: liveUrl(),
       onMessage: (message) => applyToCache(queryClient, message),
       // Whatever happened while we were away: one refetch, then live again.
-      onReconnected: () => void queryClient.invalidateQueries({ queryKey: thriveCircleKeys.yourCircle() }),
+      onReconnected: () => {
+        void queryClient.invalidateQueries({ queryKey: thriveCircleKeys.yourCircle() });
+        void queryClient.invalidateQueries({ queryKey: chatKeys.history() });
+      },
     });
     setConnection(live);
     live.start();

@@ -1,3 +1,5 @@
+import type { ChatLiveMessage } from './chat';
+
 // API shapes for Thrive Circles, exactly as the plan defines them (snake_case,
 // as the backend sends them), plus the extra keys the backend contract adds.
 
@@ -64,7 +66,8 @@ export type LiveMessage =
   | { type: 'kudos'; event_id: string; from: string; reaction: ReactionKey }
   | { type: 'circle_goal'; goal: Omit<CircleGoal, 'your_xp'> }
   | { type: 'week_reset' }
-  | { type: 'pong' };
+  | { type: 'pong' }
+  | ChatLiveMessage;
 
 export interface RecommendedAction {
   label: string;

@@ -260,3 +260,47 @@ test('a live message during a refresh is not overwritten by the refresh’s olde
   expect(await screen.findByRole('button', { name: 'clap for busy_bea (1)' })).toBeInTheDocument();
   await waitFor(() => expect(call).toBe(3));
 });
+
+describe('circle chat', () => {
+  const CHAT = '/api/v1/me/thrive-circle/chat/';
+  const history = {
+    messages: [{ id: 1, username: 'busy_bea', avatar_url: null, text: 'Morning!', created_at: '2026-11-25T11:00:00Z', hidden: false }],
+    next_cursor: null,
+    status: 'open',
+    muted_until: null,
+    muted_usernames: [],
+    max_length: 500,
+  };
+
+  test('shows no chat panel when chat is off (404)', async () => {
+    const fetchMock = mockApi({
+      [`GET ${ENDPOINT}`]: () => json(makeThriveCircleData()),
+      [`GET ${CHAT}`]: () => json({ detail: 'Chat is not available.', code: 'chat_unavailable' }, 404),
+    });
+    const { queryClient } = renderWithProviders(<YourThriveCirclePage />);
+    await screen.findByRole('heading', { name: 'Explorer' });
+    // Wait for the chat's answer to be in the cache, then for the render after it.
+    await waitFor(() => expect(queryClient.getQueryState(['thrive-circles', 'chat', 'history'])?.status).toBe('error'));
+    await act(async () => {});
+    expect(callsTo(fetchMock, 'GET', CHAT)).toHaveLength(1);
+    expect(screen.queryByRole('heading', { name: 'Circle chat' })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  test('shows the chat and merges live messages and hides, once each', async () => {
+    const { FakeWebSocket } = await import('../../test/fakeWebSocket');
+    mockApi({ [`GET ${ENDPOINT}`]: () => json(makeThriveCircleData()), [`GET ${CHAT}`]: () => json(history) });
+    renderWithProviders(<YourThriveCirclePage />);
+    expect(await screen.findByText('Morning!')).toBeInTheDocument();
+    const socket = FakeWebSocket.latest();
+    act(() => socket.serverOpens());
+    const live = { id: 2, username: 'quiet_quinn', avatar_url: null, text: '<b>hi</b>', created_at: '2026-11-25T11:01:00Z', hidden: false };
+    act(() => socket.serverSends({ type: 'chat', message: live }));
+    act(() => socket.serverSends({ type: 'chat', message: live }));
+    const log = await screen.findByRole('log', { name: 'Circle chat messages' });
+    await waitFor(() => expect(log.textContent?.match(/<b>hi<\/b>/g)).toHaveLength(1));
+    act(() => socket.serverSends({ type: 'chat', message: { ...live, hidden: true, text: '' } }));
+    await waitFor(() => expect(log).not.toHaveTextContent('<b>hi</b>'));
+    expect(log).toHaveTextContent('Removed by a moderator');
+  });
+});

@@ -1,4 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
+import { CircleChatPanel } from '../../components/chat/CircleChatPanel';
 import { WhatAreThriveCirclesPanel } from '../../components/help/WhatAreThriveCircles';
 import { ViewedWhenVisible } from '../../components/insights/ViewedWhenVisible';
 import { CircleGoalCard } from '../../components/thriveCircle/CircleGoalCard';
@@ -18,6 +19,8 @@ import { PageHeader } from '../../components/ui/PageHeader';
 import { SectionErrorBoundary } from '../../components/ui/SectionErrorBoundary';
 import { usePageVisibleTime } from '../../hooks/usePageVisibleTime';
 import { formatWeekRange } from '../../lib/format';
+import { ApiError, errorMessage } from '../../services/api';
+import { useChatMute, useCircleChat, useReportChatMessage, useSendChatMessage } from '../../services/chat';
 import { useLiveCircle, type LiveSnapshot } from '../../services/liveCircle';
 import { useOnboarding } from '../../services/onboarding';
 import { useMyQuests } from '../../services/quests';
@@ -153,6 +156,11 @@ function ThriveCircleSections({ data, live, resetAt, onResetElapsed }: SectionsP
         <Section order="order-6" name="your circle's members">
           <CircleMembers members={data.circle_members} />
         </Section>
+        {data.current_circle?.is_current_week && (
+          <Section order="order-8" name="your circle's chat">
+            <CircleChatSection isLive={live.status === 'live'} viewerUsername={viewer} />
+          </Section>
+        )}
       </div>
     </div>
   );
@@ -160,7 +168,7 @@ function ThriveCircleSections({ data, live, resetAt, onResetElapsed }: SectionsP
 
 interface SectionProps {
   /** Literal Tailwind order class, used only while the columns are dissolved. */
-  order: 'order-1' | 'order-2' | 'order-3' | 'order-4' | 'order-5' | 'order-6' | 'order-7';
+  order: 'order-1' | 'order-2' | 'order-3' | 'order-4' | 'order-5' | 'order-6' | 'order-7' | 'order-8';
   name: string;
   /** What the first-visit tour calls this section, if it stops here. */
   tour?: TourTarget;
@@ -179,6 +187,36 @@ function Section({ order, name, tour, children }: SectionProps) {
 function CircleTogetherSection({ isLive }: { isLive: boolean }) {
   const { data } = useCircleTogether({ isLive });
   return data ? <CircleGoalCard together={data} /> : null;
+}
+
+/** The circle's chat; no panel at all when chat is off or the viewer has no circle (404). */
+function CircleChatSection({ isLive, viewerUsername }: { isLive: boolean; viewerUsername: string }) {
+  const chat = useCircleChat({ isLive });
+  const send = useSendChatMessage();
+  const report = useReportChatMessage();
+  const mute = useChatMute();
+  if (!chat.data) {
+    if (chat.error instanceof ApiError && chat.error.status === 404) return null;
+    return chat.isError ? <ErrorState title="We couldn't load the chat." error={chat.error} onRetry={() => void chat.refetch()} isRetrying={chat.isFetching} /> : null;
+  }
+  const first = chat.data.pages[0];
+  return (
+    <CircleChatPanel
+      messages={chat.data.pages.flatMap((page) => page.messages)}
+      viewerUsername={viewerUsername}
+      status={first.status}
+      mutedUntil={first.muted_until}
+      mutedUsernames={first.muted_usernames}
+      maxLength={first.max_length}
+      hasOlder={chat.hasNextPage}
+      isLoadingOlder={chat.isFetchingNextPage}
+      onLoadOlder={() => void chat.fetchNextPage()}
+      onSend={(text) => send.mutateAsync(text)}
+      onReport={(id, reason) => report.mutateAsync({ id, reason })}
+      onMute={(username, muted) => mute.mutate({ username, muted })}
+      sendError={send.isError ? errorMessage(send.error) : null}
+    />
+  );
 }
 
 function RefreshWarning({ onRetry, isRetrying }: { onRetry: () => void; isRetrying: boolean }) {
