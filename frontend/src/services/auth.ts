@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { LoginCredentials, SessionResponse } from '../types/auth';
+import type { LoginCredentials, PasswordResetConfirm, SessionResponse, SignUpDetails } from '../types/auth';
 import { api } from './api';
 
 export const authKeys = {
@@ -14,6 +14,19 @@ export function getSession(signal?: AbortSignal): Promise<SessionResponse> {
 
 export function login(credentials: LoginCredentials): Promise<SessionResponse> {
   return api.post<SessionResponse>('/api/v1/auth/login/', credentials);
+}
+
+export function signUp(details: SignUpDetails): Promise<SessionResponse> {
+  return api.post<SessionResponse>('/api/v1/auth/signup/', details);
+}
+
+/** Always succeeds for a valid email: the server does not say whether it has an account. */
+export function requestPasswordReset(email: string): Promise<void> {
+  return api.post<void>('/api/v1/auth/password-reset/', { email });
+}
+
+export function confirmPasswordReset(body: PasswordResetConfirm): Promise<void> {
+  return api.post<void>('/api/v1/auth/password-reset/confirm/', body);
 }
 
 export function logout(): Promise<void> {
@@ -51,4 +64,21 @@ export function useLogout() {
     mutationFn: logout,
     onSuccess: () => switchUser(queryClient, { user: null }),
   });
+}
+
+/** A new account is signed in at once, like a login. */
+export function useSignUp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signUp,
+    onSuccess: (session) => switchUser(queryClient, session),
+  });
+}
+
+export function useRequestPasswordReset() {
+  return useMutation({ mutationFn: requestPasswordReset });
+}
+
+export function useConfirmPasswordReset() {
+  return useMutation({ mutationFn: confirmPasswordReset });
 }

@@ -17,3 +17,15 @@ export interface LoginCredentials {
   username: string;
   password: string;
 }
+
+export interface SignUpDetails {
+  username: string;
+  email: string;
+  password: string;
+}
+
+export interface PasswordResetConfirm {
+  uid: string;
+  token: string;
+  new_password: string;
+}
