@@ -76,8 +76,18 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("TEST", {})
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Wait for the write lock instead of failing at once when two requests write together.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # SQLite under `make run` (two gunicorn workers and the activity simulator): WAL lets readers go on
+    # while one process writes; a transaction takes the write lock when it begins (IMMEDIATE), so a
+    # second writer waits up to `timeout` seconds for it instead of failing at once with "database is
+    # locked" when it tries to upgrade a read; awards still retry a lock that outlasts the wait
+    # (core/db.py). synchronous=NORMAL is WAL's usual pairing: durable except on power loss.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env.int("THRIVE_SQLITE_TIMEOUT", default=20),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 

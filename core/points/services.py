@@ -9,6 +9,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from core.circles.services import XPService
+from core.db import retry_if_locked
 from core.exceptions import ApplicationError, Conflict
 from core.fairplay.services import SpikeReviewService, assess_award, lock_user
 
@@ -36,6 +37,7 @@ class PointsService:
         return history
 
     @staticmethod
+    @retry_if_locked
     @transaction.atomic
     def award_points_once(
         user, activity_type, metadata=None, *, idempotency_key: str | None = None
@@ -53,6 +55,9 @@ class PointsService:
         With an idempotency key a retry returns the first award and changes nothing, also when
         two retries race: the unique key lets exactly one insert win and the other reads it.
         Reusing a key for a different user or activity is a Conflict.
+
+        On SQLite a transaction that found the database locked is run again from the start
+        (core/db.py): it wrote nothing, so the retry cannot award twice.
         """
         activity_type = _activity_type(activity_type)
         metadata = dict(metadata or {})
@@ -95,6 +100,7 @@ class PointsService:
         return history, True
 
     @staticmethod
+    @retry_if_locked
     @transaction.atomic
     def record_daily_login(user, *, today: date | None = None) -> list[PointsHistory]:
         """Count today's login once: daily points, the streak, and streak bonuses at 7 and 30 days.
