@@ -56,7 +56,7 @@ def _fast_password_hasher(settings):
 
 @pytest.fixture
 def levels(db):
-    from core.circles.levels import load_default_levels
+    from core.circles.services import load_default_levels
     from core.circles.models import ThriveCircleLevel
 
     load_default_levels()

@@ -5,7 +5,7 @@
     .venv/bin/python bench/api_load.py --requests 4000 --concurrency 8 --threads 4
 
 Creates its own PostgreSQL database (default postgres://postgres@127.0.0.1:5432/thrive_bench_api),
-seeds the demo community (core.circles.demo.seed_demo_community, --community users with ten weeks
+seeds the demo community (core.circles.ops.demo.seed_demo_community, --community users with ten weeks
 of XP history), assigns this week's circles, and gives DRF tokens to --users seated users. Then it
 serves the app with gunicorn on a free port of 127.0.0.1 (--workers 2, DJANGO_DEBUG=0, throttle
 1000000/min) and drives it from keep-alive http.client connections in threads, rotating the tokens:
@@ -73,7 +73,7 @@ def prepare(args) -> list[str]:
     from rest_framework.authtoken.models import Token
 
     from core.circles import weeks
-    from core.circles.demo import seed_demo_community
+    from core.circles.ops.demo import seed_demo_community
     from core.circles.models import UserThriveProfile
     from core.circles.services import CircleAssignmentService
 

@@ -109,7 +109,7 @@ def prepare(args) -> dict:
     from django.core.management import call_command
     from django.db import connection
 
-    from core.circles.levels import load_default_levels
+    from core.circles.services import load_default_levels
 
     call_command("migrate", verbosity=0)
     load_default_levels()

@@ -19,6 +19,8 @@ unavailable() {  # unavailable NAME WHY: fatal in CI, a named skip elsewhere
   if [ -n "$CI" ]; then failed+=("$1 ($2)"); echo "=== $1: FAILED: $2 ==="; else skipped+=("$1 ($2)"); fi
 }
 
+run "Import contracts (import-linter, docs/architecture.md)" .venv/bin/lint-imports
+
 run "Python suite on SQLite (PostgreSQL-only tests skip here and run in the next part)" \
   env -u DATABASE_URL $PY -m pytest -p no:cacheprovider
 

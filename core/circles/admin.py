@@ -12,8 +12,9 @@ from django.http import HttpResponseRedirect
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST
 
-from . import scheduling
-from .levels import threshold_problems
+from .assignment import scheduling
+from .exceptions import AssignmentFailed
+from .ledger.levels import threshold_problems
 from .models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent
 
 ADMIN_TRIGGER = "admin"
@@ -22,7 +23,7 @@ ADMIN_TRIGGER = "admin"
 def _run_assignment(request) -> None:
     try:
         run = scheduling.trigger_assignment(trigger=ADMIN_TRIGGER)
-    except scheduling.AssignmentFailed as exc:
+    except AssignmentFailed as exc:
         messages.error(request, f"{exc.message} (run #{exc.extra.get('run_id')}).")
         return
     messages.success(

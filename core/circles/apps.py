@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class CirclesConfig(AppConfig):
@@ -7,9 +8,8 @@ class CirclesConfig(AppConfig):
     verbose_name = "Thrive Circles"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
-        from .levels import forget_level_table
+        # Models can only be imported once the app registry is ready, which is why this is here.
+        from .ledger.levels import forget_level_table
         from .models import ThriveCircleLevel
 
         post_save.connect(forget_level_table, sender=ThriveCircleLevel, dispatch_uid="thrive-level-table-save")

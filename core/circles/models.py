@@ -72,7 +72,7 @@ class UserThriveProfile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="thrive_profile")
     current_level = models.ForeignKey(ThriveCircleLevel, on_delete=models.PROTECT, related_name="users_at_level")
     # XP earned in the week starting `weekly_xp_week`; read it through `xp_this_week`,
-    # which treats a counter from an earlier week as 0 (see XPService.add_xp).
+    # which treats a counter from an earlier week as 0 (the ledger's counter rule, ledger/writes.py).
     weekly_xp = models.IntegerField(default=0)
     weekly_xp_week = models.DateField(default=weeks.current_week_start)
     total_xp = models.IntegerField(default=0)  # all-time, never resets
@@ -99,18 +99,6 @@ class UserThriveProfile(models.Model):
     @property
     def xp_this_week(self) -> int:
         return self.weekly_xp if self.weekly_xp_week == weeks.current_week_start() else 0
-
-    def add_xp(self, amount, source=None, description=None):
-        from .services import XPService
-
-        return XPService.add_xp(self.user, amount, source, description)
-
-    def get_next_level(self):
-        return ThriveCircleLevel.objects.filter(order__gt=self.current_level.order).order_by("order").first()
-
-    def xp_to_next_level(self) -> int:
-        next_level = self.get_next_level()
-        return max(0, next_level.min_xp - self.total_xp) if next_level else 0
 
 
 class XPSource(models.TextChoices):

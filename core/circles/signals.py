@@ -14,6 +14,9 @@ logger = logging.getLogger(__name__)
 
 # An XP event was committed. Receivers get `event` (an XPEvent with `user` loaded).
 xp_recorded = Signal()
+# An award lifted a person to a higher level. Receivers get `user`, `level` (the new
+# ThriveCircleLevel) and `event` (the award). Rarely, two racing awards both announce one level.
+level_reached = Signal()
 
 
 def send_on_commit(signal: Signal, **kwargs) -> None:

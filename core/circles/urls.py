@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from .page import views
 
 app_name = "circles"
 

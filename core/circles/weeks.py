@@ -1,6 +1,6 @@
-"""Circle weeks: Monday 00:00 to the next Monday 00:00 in the configured time zone.
-
-Weekly XP, circles, the countdown and the weekly job all take their week from here.
+"""The circle calendar: a week runs from Monday 00:00 to the next Monday 00:00 in the platform's
+time zone (THRIVE_TIME_ZONE). Weekly XP, circles, the countdown, the weekly job and every other
+app (fair play, insights, help) take their days and weeks from here; nothing else reads the zone.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -10,13 +10,24 @@ from django.conf import settings
 from django.utils import timezone
 
 
-def _tz() -> ZoneInfo:
+def time_zone() -> ZoneInfo:
+    """The platform's time zone: circle weeks and days start at its midnights."""
     return ZoneInfo(settings.TIME_ZONE)
+
+
+def local_date(moment: datetime) -> date:
+    """The platform's calendar day of `moment`."""
+    return moment.astimezone(time_zone()).date()
+
+
+def day_start(moment: datetime) -> datetime:
+    """Midnight of `moment`'s day in the platform time zone (fair-play days, daily counts)."""
+    return datetime.combine(local_date(moment), time.min, tzinfo=time_zone())
 
 
 def week_start_for(moment: datetime) -> date:
     """The Monday of the circle week containing `moment`."""
-    local = moment.astimezone(_tz()).date()
+    local = local_date(moment)
     return local - timedelta(days=local.weekday())
 
 
@@ -26,7 +37,7 @@ def current_week_start() -> date:
 
 def week_bounds(week_start: date) -> tuple[datetime, datetime]:
     """[start, end) of a week as aware datetimes; wall-clock midnights, so DST weeks are 167 or 169 h."""
-    tz = _tz()
+    tz = time_zone()
     return (
         datetime.combine(week_start, time.min, tzinfo=tz),
         datetime.combine(week_start + timedelta(days=7), time.min, tzinfo=tz),

@@ -10,7 +10,8 @@ from django.db.models import F
 from django.utils import timezone
 
 from core.circles import weeks
-from core.circles.models import ThriveCircleLevel, UserThriveProfile, XPEvent
+from core.circles.models import UserThriveProfile, XPEvent
+from core.circles.services import record_past_events
 from core.points import rules
 from core.points.models import ActivityType, PointsHistory
 
@@ -46,7 +47,7 @@ def seed_demo_spike(*, now: datetime | None = None) -> int:
     last_week = weeks.week_start_for(now) - timedelta(days=7)
     history, events = [], []
     for day in (4, 5, 6):  # Friday, Saturday, Sunday
-        evening = datetime.combine(last_week + timedelta(days=day), time(19, 0), tzinfo=weeks._tz())
+        evening = datetime.combine(last_week + timedelta(days=day), time(19, 0), tzinfo=weeks.time_zone())
         for kind, metadata, count, every in BURST:
             repeats, xp, last = 0, 0, None
             for index in range(count):
@@ -68,11 +69,8 @@ def seed_demo_spike(*, now: datetime | None = None) -> int:
                     metadata=xp_metadata, timestamp=at, points_history=ledger,
                 ))
     PointsHistory.objects.bulk_create(history)
-    XPEvent.objects.bulk_create(events)
+    record_past_events(events, now=now)
     burst = sum(event.amount for event in events)
-    new_total = profile.total_xp + burst
-    level = ThriveCircleLevel.objects.filter(min_xp__lte=new_total).order_by("-min_xp").first()
-    UserThriveProfile.objects.filter(pk=profile.pk).update(total_xp=F("total_xp") + burst, current_level=level)
     new_points = F("total_points") + burst
     get_user_model().objects.filter(pk=user.pk).update(total_points=new_points, level=new_points / 100 + 1)
     return SpikeReviewService.detect_week(last_week, now=now)

@@ -1,6 +1,6 @@
 """Reads for fair play: today's use of an activity, and a person's XP per week."""
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import Count, Max, Q, Sum
 from django.db.models.functions import Coalesce
@@ -12,19 +12,13 @@ from core.points.models import FairPlayLimit, PointsHistory
 from .limits import Usage
 
 
-def day_start(moment: datetime) -> datetime:
-    """Midnight of `moment`'s day in the platform time zone: the fair-play day."""
-    tz = weeks._tz()
-    return datetime.combine(moment.astimezone(tz).date(), time.min, tzinfo=tz)
-
-
 def usage_today(user, activity_type: str, *, now: datetime, cooldown_seconds: int = 0) -> Usage:
     """One aggregate over the user's awards of the activity since midnight (or the cooldown, if earlier).
 
     Cooldown refusals are not counted as repeats, and the cooldown runs from the last award
     that was not itself refused, so a stream of too-quick retries still earns now and then.
     """
-    midnight = day_start(now)
+    midnight = weeks.day_start(now)
     since = min(midnight, now - timedelta(seconds=cooldown_seconds))
     counted = ~Q(fair_play_rule=FairPlayLimit.COOLDOWN)
     today = Q(created_at__gte=midnight)

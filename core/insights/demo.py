@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
+from core.circles import weeks
 from core.points.models import ActivityType, PointsHistory
 
 from .models import Feature, FeatureView
@@ -42,7 +43,7 @@ def seed_demo_views(*, seed: int = 42) -> int:
     span = max(1.0, (timezone.now() - first).total_seconds())
     rows = {}
     for user_id, at in logins:
-        day = timezone.localdate(at)
+        day = weeks.local_date(at)
         progress = (at - first).total_seconds() / span  # 0 at the start of the history, 1 today
         if rng.random() < 0.8:
             rows[(user_id, Feature.THRIVE_CIRCLE_PAGE, day)] = rng.choice([1, 1, 1, 2, 2, 3])

@@ -20,7 +20,7 @@ def record_view(user, feature: Feature, *, now: datetime | None = None) -> None:
     the unique constraint and increments instead).
     """
     now = now or timezone.now()
-    day = now.astimezone(weeks._tz()).date()
+    day = weeks.local_date(now)
     rows = FeatureView.objects.filter(user=user, feature=feature, day=day)
     if rows.update(count=F("count") + 1, last_viewed_at=now):
         return

@@ -9,8 +9,8 @@ from hypothesis import example, given, settings as hsettings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
-from core.circles import grouping, services
-from core.circles.levels import load_default_levels
+from core.circles.assignment import grouping, seating
+from core.circles.ledger.levels import load_default_levels
 from core.circles.models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile
 from core.circles.services import CircleAssignmentService, XPService
 from core.circles.tests.factories import ProfileFactory
@@ -134,10 +134,10 @@ def test_query_count_does_not_grow_with_users(levels, users, django_assert_num_q
         for i, user in enumerate(UserFactory.build_batch(users))
         if not user.save()
     )
-    # run record, savepoint, lock, week check, 5 level syncs, levels, counts, circles insert,
+    # run record, savepoint, lock, week check, the level sync, levels, counts, circles insert,
     # the seating UPDATE, the seated count, the circles' member counts, release, run record
     # update; PostgreSQL adds ANALYZE and SET LOCAL work_mem before the seating UPDATE
-    with django_assert_num_queries(20 if connection.vendor == "postgresql" else 18):
+    with django_assert_num_queries(15 if connection.vendor == "postgresql" else 13):
         assign()
 
 
@@ -199,7 +199,7 @@ class SeatCandidateProperties(HypothesisTestCase):
         def every_circle():
             return [grouping.SeatCircle(c.id, c.level_id, c.level.order, c.sequence, c.member_count) for c in circles]
 
-        read = services._seat_candidates(THIS_WEEK, newcomers)
+        read = seating._seat_candidates(THIS_WEEK, newcomers)
         assert len(read) <= 3 * (len(newcomers) + 1)
         assert grouping.fill_seats(newcomers, read, max_size=30) == grouping.fill_seats(newcomers, every_circle(), max_size=30)
 

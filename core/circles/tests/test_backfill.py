@@ -12,8 +12,9 @@ from django.db.models import Count, Sum
 from hypothesis import HealthCheck, given, settings as hypothesis_settings, strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
-from core.circles import backfill, weeks
-from core.circles.levels import load_default_levels
+from core.circles import weeks
+from core.circles.ops import backfill
+from core.circles.ledger.levels import load_default_levels
 from core.circles.models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent
 from core.circles.tests.factories import LegacyAwardFactory, ProfileFactory
 from core.points.models import PointsHistory

@@ -3,7 +3,7 @@ from math import ceil
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.circles.grouping import (
+from core.circles.assignment.grouping import (
     LevelCount,
     Newcomer,
     SeatCircle,

@@ -10,7 +10,7 @@ import time_machine
 from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
 
-from core.circles import health
+from core.circles.ops import health
 from core.circles.models import CircleAssignmentRun, UserThriveProfile
 from core.circles.services import CircleAssignmentService
 from core.circles.tests.factories import AssignmentRunFactory, ProfileFactory

@@ -1,6 +1,6 @@
 import pytest
 
-from core.circles.levels import level_by_id, level_table
+from core.circles.ledger.levels import level_by_id, level_table
 from core.circles.models import ThriveCircleLevel
 
 

@@ -19,7 +19,8 @@ from django.db.models import Count
 from rest_framework.test import APIClient
 
 from config.celery import app as celery_app
-from core.circles import scheduling, services, weeks
+from core.circles import weeks
+from core.circles.assignment import scheduling, weekly
 from core.circles.models import CircleAssignmentRun, ThriveCircle, UserThriveProfile
 from core.circles.services import CircleAssignmentService
 from core.circles.tasks import assign_weekly_circles
@@ -183,7 +184,7 @@ def _fail_this_weeks_run(monkeypatch):
     with time_machine.travel(LAST_WEDNESDAY, tick=False):
         CircleAssignmentService.assign_weekly_circles()
     before = memberships()
-    monkeypatch.setattr(services, "_seat_by_rank", _explode)  # after the circles were inserted
+    monkeypatch.setattr(weekly, "_seat_by_rank", _explode)  # after the circles were inserted
     with time_machine.travel(WEDNESDAY, tick=False), pytest.raises(RuntimeError, match="disk full"):
         CircleAssignmentService.assign_weekly_circles()
     return before

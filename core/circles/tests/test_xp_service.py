@@ -10,8 +10,9 @@ from hypothesis import given, settings as hsettings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
-from core.circles import weeks, xp_writes
-from core.circles.levels import load_default_levels
+from core.circles import weeks
+from core.circles.ledger import writes as xp_writes
+from core.circles.ledger.levels import load_default_levels
 from core.circles.models import ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent, XPSource
 from core.circles.services import CircleAssignmentService, XPService
 from core.circles.tests.factories import ProfileFactory

@@ -7,8 +7,8 @@ import time_machine
 from django.db import connection
 from django.db.models import Sum
 
-from core.circles.levels import load_default_levels
 from core.circles.models import UserThriveProfile, XPEvent
+from core.circles.services import XPService, load_default_levels
 from core.fairplay.models import FairPlayRule
 from core.fairplay.services import load_default_rules
 from core.points.models import ActivityType, PointsHistory
@@ -179,8 +179,6 @@ def test_concurrent_quizzes_are_counted_one_after_the_other():
 def test_awards_and_direct_xp_for_one_person_at_once_do_not_deadlock():
     """PointsService locks the user row FOR NO KEY UPDATE, which a direct XPService.add_xp (holding
     the profile row, inserting an event that references the user) does not have to wait for."""
-    from core.circles.services import XPService
-
     load_default_levels()
     load_default_rules()
     FairPlayRule.objects.filter(activity_type=QUIZ).update(is_active=False)

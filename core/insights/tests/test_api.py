@@ -6,7 +6,7 @@ import pytest
 import time_machine
 from rest_framework.test import APIClient
 
-from core.circles.levels import load_default_levels
+from core.circles.services import load_default_levels
 from core.insights.models import FeatureView, WeeklyKPISnapshot
 from core.insights.services import record_view, weekly_kpis
 from core.testing import run_concurrently

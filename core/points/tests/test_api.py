@@ -3,8 +3,8 @@ from django.contrib.auth.models import Permission
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from core.circles.levels import load_default_levels
 from core.circles.models import UserThriveProfile
+from core.circles.services import load_default_levels
 from core.points.models import PointsHistory
 from core.testing import run_concurrently
 from core.users.tests.factories import UserFactory

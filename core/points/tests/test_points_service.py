@@ -2,8 +2,8 @@ from datetime import date, timedelta
 
 import pytest
 
-from core.circles.levels import load_default_levels
 from core.circles.models import UserThriveProfile, XPEvent
+from core.circles.services import load_default_levels
 from core.exceptions import Conflict
 from core.points.models import ActivityType, PointsHistory
 from core.points.services import PointsService, UnknownActivityType

@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from rest_framework.utils.encoders import JSONEncoder
 
-from core.circles import health
+from core.circles.ops import health
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.circles.levels import load_default_levels
+from core.circles.services import load_default_levels
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from core.circles import backfill
+from core.circles.ops import backfill
 from core.exceptions import ApplicationError
 
 

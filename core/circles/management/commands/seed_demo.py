@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from core.circles.demo import DEMO_PASSWORD, FEATURED, seed_demo_community
+from core.circles.ops.demo import DEMO_PASSWORD, FEATURED, seed_demo_community
 from core.fairplay.demo import seed_demo_spike
 from core.insights.demo import DEMO_STAFF, ensure_demo_staff, seed_demo_views
 

@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
 from core.circles import weeks
-from core.circles.demo import FEATURED, TITLES
+from core.circles.ops.demo import FEATURED, TITLES
 from core.circles.models import UserThriveProfile
 from core.points.models import ActivityType
 from core.points.services import PointsService

@@ -1,26 +1,15 @@
-"""Reads shared by views, services and jobs. They own their joins, so callers cannot N+1."""
+"""Reads of the page (and of jobs that show the same things). They own their joins, so callers cannot N+1."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
-from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.db.models import Q
 
-from . import weeks
-from .levels import level_by_id, level_table
-from .models import ThriveCircle, UserThriveProfile, XPEvent
+from .. import weeks
+from ..ledger.levels import level_by_id
+from ..models import ThriveCircle, UserThriveProfile, XPEvent
 
 SOURCES_CACHE_SECONDS = 300  # keys change with every award; this only bounds memory
-
-
-def active_since(now: datetime | None = None) -> datetime:
-    return (now or timezone.now()) - timedelta(days=settings.THRIVE_INACTIVE_DAYS)
-
-
-def eligible_profiles(now: datetime | None = None) -> QuerySet[UserThriveProfile]:
-    """Profiles that get a circle: any XP activity (or joining) in the last THRIVE_INACTIVE_DAYS."""
-    return UserThriveProfile.objects.filter(last_activity_at__gte=active_since(now))
 
 
 def circle_members(circle: ThriveCircle | None, *, limit: int = 30) -> list[UserThriveProfile]:
@@ -60,7 +49,7 @@ def sources_this_week(profile: UserThriveProfile, week) -> set[str]:
     """The XP sources of the profile's own events this week.
 
     Cached under the profile's last activity, which every award moves forward, so a cached
-    answer is never stale and needs no invalidation (as the circle section, circle_section.py)."""
+    answer is never stale and needs no invalidation (as the circle section)."""
     key = f"thrive-sources:{profile.pk}:{week}:{profile.last_activity_at.timestamp()}"
 
     def read() -> set[str]:
@@ -81,48 +70,3 @@ def profile_for_page(user) -> UserThriveProfile | None:
     if profile.current_circle is not None:
         profile.current_circle.level = level_by_id(profile.current_circle.level_id)
     return profile
-
-
-def circle_status(circle: ThriveCircle | None, week) -> str:
-    if circle is None:
-        return "forming"
-    if circle.week_start == week:
-        return "active"
-    return "upcoming" if circle.week_start > week else "ended"
-
-
-def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = None) -> dict:
-    """Everything the Your Thrive Circle page shows, for a profile from `profile_for_page`.
-
-    Members and feed come serialised from the shared, cached circle section."""
-    from .circle_section import circle_section
-    from .recommendations import recommended_actions
-
-    now = now or timezone.now()
-    week = weeks.week_start_for(now)
-    next_level = level_table().next_after(profile.current_level)
-    xp_to_next = max(0, next_level.min_xp - profile.total_xp) if next_level else 0
-    circle = profile.current_circle
-    section = circle_section(circle, viewer=profile.user, week=week)
-    if circle is not None:
-        circle.member_count = section["member_count"]
-    reset_at = weeks.next_reset(now)
-    return {
-        "user_profile": profile,
-        "current_level": profile.current_level,
-        "current_circle": circle,
-        "circle_members": section["members"],  # already serialised (circle_section.py)
-        "recent_activity": section["events"],
-        "next_level": next_level,
-        "xp_to_next_level": xp_to_next,
-        "time_until_reset_seconds": max(0, int((reset_at - now).total_seconds())),
-        "recommended_actions": recommended_actions(
-            sources_this_week=sources_this_week(profile, week),
-            xp_to_next_level=xp_to_next,
-            next_level_name=next_level.name if next_level else None,
-        ),
-        "reset_at": reset_at,
-        "week_start": week,
-        "week_end": week + timedelta(days=6),
-        "circle_status": circle_status(circle, week),
-    }

@@ -17,8 +17,9 @@ from datetime import date, datetime, timedelta
 from django.conf import settings
 from django.utils import timezone
 
-from . import selectors, weeks
-from .models import CircleAssignmentRun, ThriveCircle
+from .. import weeks
+from ..assignment.eligibility import eligible_profiles
+from ..models import CircleAssignmentRun, ThriveCircle
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ def circles_health(*, now: datetime | None = None) -> HealthReport:
     week_started_at = weeks.week_bounds(week)[0]
     grace = timedelta(hours=settings.THRIVE_ASSIGNMENT_GRACE_HOURS)
     circles = ThriveCircle.objects.filter(week_start=week).count()
-    eligible = selectors.eligible_profiles(now)
+    eligible = eligible_profiles(now)
     eligible_count = eligible.count()
     unseated = eligible.exclude(current_circle__week_start__gte=week).count() if circles else eligible_count
     last_run = CircleAssignmentRun.objects.order_by("-started_at", "-pk").first()

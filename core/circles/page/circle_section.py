@@ -10,8 +10,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Count, Max
 
+from ..models import ThriveCircle, UserThriveProfile
 from . import selectors
-from .models import ThriveCircle, UserThriveProfile
 from .serializers import UserThriveProfileSerializer, XPEventSerializer
 
 FEED_LENGTH = 20

@@ -13,12 +13,16 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from core.fairplay import limits
+from core.fairplay.models import FairPlayRule
+from core.fairplay.services import load_default_rules
 from core.points import rules
 from core.points.models import ActivityType, PointsHistory
 
-from . import weeks
-from .levels import load_default_levels
-from .models import ThriveCircleLevel, UserThriveProfile, XPEvent
+from .. import weeks
+from ..ledger.levels import entry_level, load_default_levels
+from ..ledger.writes import record_past_events
+from ..models import UserThriveProfile, XPEvent
 
 DEMO_PASSWORD = "thrive-demo"
 # The accounts named in the README, one per level.
@@ -76,7 +80,7 @@ def _people(rng: random.Random, count: int) -> list[_Person]:
 
 def _history(rng: random.Random, person: _Person, now: datetime) -> None:
     """Spread awards worth about `target_xp` over active days, daily logins included."""
-    today = timezone.localdate(now)
+    today = weeks.local_date(now)
     week_start = weeks.week_start_for(now)
     last_day = today - timedelta(days=1) if person.featured else today  # featured users earn today's login live
     first_day = today - timedelta(days=HISTORY_DAYS)
@@ -125,9 +129,9 @@ def seed_demo_community(*, count: int = 300, seed: int = 42) -> int:
     if User.objects.filter(username__in=FEATURED).exists():
         return 0
     load_default_levels()
-    levels = list(ThriveCircleLevel.objects.order_by("-min_xp"))
     rng, now = random.Random(seed), timezone.now()
     password = make_password(DEMO_PASSWORD)
+    start = entry_level()
     people = _people(rng, count)
     for person in people:
         _history(rng, person, now)
@@ -136,10 +140,9 @@ def seed_demo_community(*, count: int = 300, seed: int = 42) -> int:
         [User(username=p.username, password=password, date_joined=p.awards[0][0]) for p in people]
     )
     history, events, profiles = [], [], []
-    current_week = weeks.week_start_for(now)
     fair_play = FairPlayReplay()
     for user, person in zip(users, people):
-        total = weekly = 0
+        total = 0
         for at, kind, metadata in person.awards:
             base = rules.points_for(kind, metadata)
             decision = fair_play.decide(user.username, kind, base, at)
@@ -158,26 +161,17 @@ def seed_demo_community(*, count: int = 300, seed: int = 42) -> int:
                 )
             )
             total += points
-            weekly += points if weeks.week_start_for(at) == current_week else 0
-        login_days = sorted({timezone.localdate(at) for at, kind, _ in person.awards if kind == ActivityType.DAILY_LOGIN})
+        login_days = sorted({weeks.local_date(at) for at, kind, _ in person.awards if kind == ActivityType.DAILY_LOGIN})
         user.total_points, user.level = total, total // 100 + 1
         user.last_login_date = login_days[-1]
         user.current_streak = _streak(login_days)
         user.max_streak = max(user.current_streak, 1)
-        profiles.append(
-            UserThriveProfile(
-                user=user,
-                current_level=next(level for level in levels if level.min_xp <= total),
-                total_xp=total,
-                weekly_xp=weekly,
-                weekly_xp_week=current_week,
-                last_activity_at=person.awards[-1][0],
-            )
-        )
+        # Empty accounts as of joining; the ledger then adds the whole history to them.
+        profiles.append(UserThriveProfile(user=user, current_level=start, last_activity_at=person.awards[0][0]))
     User.objects.bulk_update(users, ["total_points", "level", "last_login_date", "current_streak", "max_streak"])
     PointsHistory.objects.bulk_create(history, batch_size=2000)
-    XPEvent.objects.bulk_create(events, batch_size=2000)
     UserThriveProfile.objects.bulk_create(profiles, batch_size=2000)
+    record_past_events(events, now=now)
     return len(users)
 
 
@@ -186,17 +180,12 @@ class FairPlayReplay:
     order, so demo records look like live ones: some repeats diminished, some refused."""
 
     def __init__(self):
-        from core.fairplay.models import FairPlayRule
-        from core.fairplay.services import load_default_rules
-
         load_default_rules()
         self.limits = {rule.activity_type: rule.as_limits() for rule in FairPlayRule.objects.filter(is_active=True)}
         self.usage = {}  # (person, activity, day) -> (repeats, xp, last counted moment)
 
     def decide(self, person: str, kind: str, base: int, at: datetime):
-        from core.fairplay import limits
-
-        day = timezone.localdate(at)
+        day = weeks.local_date(at)
         repeats, xp, last = self.usage.get((person, kind, day), (0, 0, None))
         usage = limits.Usage(repeats, xp, (at - last).total_seconds() if last else None)
         decision = limits.decide(base, self.limits.get(kind), usage)

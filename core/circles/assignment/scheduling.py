@@ -25,21 +25,16 @@ from django.core.cache import cache
 from django.db import close_old_connections, connection, transaction
 from django.utils import timezone
 
-from core.exceptions import ApplicationError
-
-from . import weeks
-from .models import CircleAssignmentRun, ThriveCircle
-from .services import CircleAssignmentService
+from .. import weeks
+from ..exceptions import AssignmentFailed
+from ..models import CircleAssignmentRun, ThriveCircle
+from . import tasks
+from .weekly import CircleAssignmentService
 
 logger = logging.getLogger(__name__)
 
 SELF_HEAL_TRIGGER = "self_heal"
 THREAD_NAME = "thrive-circles-self-heal"
-
-
-class AssignmentFailed(ApplicationError):
-    code = "assignment_failed"
-    status_code = 500
 
 
 def _built_key(week) -> str:
@@ -82,9 +77,7 @@ def heal_missing_week(*, now: datetime | None = None) -> str | None:
 
 def _dispatch(mode: str) -> None:
     if mode == "celery":
-        from .tasks import assign_weekly_circles
-
-        assign_weekly_circles.delay(trigger=SELF_HEAL_TRIGGER)
+        tasks.assign_weekly_circles.delay(trigger=SELF_HEAL_TRIGGER)
     elif mode == "thread":
         threading.Thread(target=_build_in_thread, name=THREAD_NAME, daemon=True).start()
     else:

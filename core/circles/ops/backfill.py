@@ -29,18 +29,19 @@ from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
-from django.db.models import Count, Max, Min, OuterRef, Subquery, Sum
+from django.db.models import Count, Max, Min, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from core.exceptions import Conflict
 from core.points import rules
 from core.points.models import PointsHistory
 
-from . import weeks
-from .levels import INITIAL_LEVELS, load_default_levels
-from .models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent, XPSource
-from .services import CircleAssignmentService
+from .. import weeks
+from ..assignment.weekly import CircleAssignmentService
+from ..exceptions import BackfillAlreadyRunning
+from ..ledger import writes
+from ..ledger.levels import INITIAL_LEVELS, LEVEL_BANDS_SQL, in_band_sql, load_default_levels
+from ..models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent, XPSource
 
 logger = logging.getLogger(__name__)
 
@@ -50,13 +51,8 @@ CARRY_OVER_VALUE = "carry_over"
 CARRY_OVER_DESCRIPTION = "Points carried over from before Thrive Circles"
 DEFAULT_BATCH_USERS = 2_000
 _BACKFILL_LOCK = 0x7C1C1E6  # next to locks._CIRCLE_MEMBERSHIP_LOCK
-_BATCH_TABLE = "thrive_backfill_batch"
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-
-
-class BackfillAlreadyRunning(Conflict):
-    code = "backfill_running"
 
 
 @dataclass(frozen=True)
@@ -190,10 +186,15 @@ def _xp_mismatches(limit: int) -> tuple[int, list[XPMismatch]]:
     return count, [XPMismatch(r[0], r[1], r[2], int(r[3])) for r in rows[:limit]]
 
 
-def _level_for_xp_expression(total_xp):
-    by_xp = ThriveCircleLevel.objects.filter(min_xp__lte=total_xp).order_by("-min_xp").values("id")[:1]
-    lowest = ThriveCircleLevel.objects.order_by("order").values("id")[:1]
-    return Coalesce(Subquery(by_xp), Subquery(lowest))
+def _level_mismatch_count() -> int:
+    """Profiles whose level is not the one their XP reaches (levels.level_for_xp)."""
+    profile = UserThriveProfile._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {profile} p JOIN {LEVEL_BANDS_SQL} band ON {in_band_sql('band', 'p.total_xp')} "
+            "WHERE p.current_level_id <> band.id"
+        )
+        return cursor.fetchone()[0]
 
 
 def validate(*, started_at: datetime | None = None, limit: int = 20) -> ValidationReport:
@@ -211,9 +212,7 @@ def validate(*, started_at: datetime | None = None, limit: int = 20) -> Validati
             history_without_event=PointsHistory.objects.filter(
                 xp_event__isnull=True, created_at__lt=started_at
             ).count(),
-            level_mismatch_count=UserThriveProfile.objects.exclude(
-                current_level=_level_for_xp_expression(OuterRef("total_xp"))
-            ).count(),
+            level_mismatch_count=_level_mismatch_count(),
             ledger_difference_users=ledger_users,
             ledger_difference_points=ledger_points,
         )
@@ -342,15 +341,6 @@ def _case_sql(column: str, mapping: dict[str, str], default_sql: str) -> tuple[s
     return f"CASE {column} {whens} ELSE {default_sql} END", params
 
 
-def _ensure_batch_table(cursor) -> None:
-    ts_type = "timestamp with time zone" if connection.vendor == "postgresql" else "datetime"
-    cursor.execute(
-        f"CREATE TEMPORARY TABLE IF NOT EXISTS {_BATCH_TABLE} "
-        f"(history_id bigint NULL, user_id bigint NOT NULL, amount integer NOT NULL, ts {ts_type} NOT NULL)"
-    )
-    cursor.execute(f"DELETE FROM {_BATCH_TABLE}")
-
-
 def _migrate_batch(start: int, end: int, *, carry_over: bool, result: BackfillResult) -> None:
     """Users with start <= id < end: profiles, backfilled events, carry-over, counters. One transaction."""
     User = get_user_model()
@@ -363,7 +353,7 @@ def _migrate_batch(start: int, end: int, *, carry_over: bool, result: BackfillRe
     entry_level = ThriveCircleLevel.objects.order_by("order").values_list("id", flat=True).first()
 
     with transaction.atomic(), connection.cursor() as cursor:
-        _ensure_batch_table(cursor)
+        writes.open_batch(cursor)
 
         # 1. The history rows of these users that have no event yet. A live award commits its
         #    row and its event together, so it is never selected here.
@@ -373,16 +363,16 @@ def _migrate_batch(start: int, end: int, *, carry_over: bool, result: BackfillRe
             .values_list("pk", "user_id", "points_awarded", "created_at")
         )
         sql, params = pending.query.sql_with_params()
-        cursor.execute(f"INSERT INTO {_BATCH_TABLE} (history_id, user_id, amount, ts) {sql}", params)
+        cursor.execute(f"INSERT INTO {writes.BATCH_TABLE} (history_id, user_id, amount, ts) {sql}", params)
 
         # 2. Points no history row explains (and no earlier carry-over event covers), dated when
         #    the user joined so they count as history, not as this week's XP.
         if carry_over:
             sql, params = _ledger_sql(start, end, carried=True)
-            cursor.execute(f"INSERT INTO {_BATCH_TABLE} (user_id, amount, ts) {sql}", params)
+            cursor.execute(f"INSERT INTO {writes.BATCH_TABLE} (user_id, amount, ts) {sql}", params)
 
         if connection.vendor == "postgresql":
-            cursor.execute(f"ANALYZE {_BATCH_TABLE}")  # temporary tables get no autovacuum statistics
+            cursor.execute(f"ANALYZE {writes.BATCH_TABLE}")  # temporary tables get no autovacuum statistics
 
         # 3. Profiles for every user of the range (the batch holds only these users).
         #    Last activity: the later of joining and the last sign-in; events raise it below.
@@ -422,7 +412,7 @@ def _migrate_batch(start: int, end: int, *, carry_over: bool, result: BackfillRe
             SELECT {_uuid_sql()}, h.user_id, h.points_awarded, {source_sql},
                    CASE WHEN h.description <> '' THEN h.description ELSE {description_sql} END,
                    h.metadata, h.created_at, h.id
-            FROM {history} h JOIN {_BATCH_TABLE} b ON b.history_id = h.id
+            FROM {history} h JOIN {writes.BATCH_TABLE} b ON b.history_id = h.id
             ORDER BY h.user_id, h.created_at
             """,
             [*source_params, str(XPSource.OTHER), *description_params],
@@ -432,51 +422,20 @@ def _migrate_batch(start: int, end: int, *, carry_over: bool, result: BackfillRe
                 f"""
                 INSERT INTO {events} (id, user_id, amount, source, description, metadata, {_q("timestamp")}, points_history_id)
                 SELECT {_uuid_sql()}, b.user_id, b.amount, %s, %s, {_json_param_sql()}, b.ts, NULL
-                FROM {_BATCH_TABLE} b WHERE b.history_id IS NULL
+                FROM {writes.BATCH_TABLE} b WHERE b.history_id IS NULL
                 """,
                 [str(XPSource.OTHER), CARRY_OVER_DESCRIPTION, json.dumps({CARRY_OVER_KEY: CARRY_OVER_VALUE})],
             )
 
-        # 5. Move each profile by exactly what was inserted for it: increments, like add_xp.
-        levels = ThriveCircleLevel._meta.db_table
-        cursor.execute(
-            f"""
-            UPDATE {profiles} SET
-                total_xp = {profiles}.total_xp + b.total,
-                weekly_xp = CASE WHEN {profiles}.weekly_xp_week = %s THEN {profiles}.weekly_xp + b.this_week
-                                 WHEN {profiles}.weekly_xp_week < %s THEN b.this_week
-                                 ELSE {profiles}.weekly_xp END,
-                weekly_xp_week = CASE WHEN {profiles}.weekly_xp_week < %s THEN %s ELSE {profiles}.weekly_xp_week END,
-                last_activity_at = CASE WHEN b.latest_award > {profiles}.last_activity_at
-                                        THEN b.latest_award ELSE {profiles}.last_activity_at END,
-                current_level_id = COALESCE(
-                    (SELECT l.id FROM {levels} l WHERE l.min_xp <= {profiles}.total_xp + b.total
-                     ORDER BY l.min_xp DESC LIMIT 1),
-                    (SELECT l.id FROM {levels} l ORDER BY l.{_q("order")} LIMIT 1))
-            FROM (
-                SELECT user_id, SUM(amount) AS total,
-                       SUM(CASE WHEN ts >= %s AND ts < %s THEN amount ELSE 0 END) AS this_week,
-                       MAX(CASE WHEN history_id IS NOT NULL THEN ts END) AS latest_award
-                FROM {_BATCH_TABLE} GROUP BY user_id
-            ) b
-            WHERE {profiles}.user_id = b.user_id
-            """,
-            [
-                ops.adapt_datefield_value(week),
-                ops.adapt_datefield_value(week),
-                ops.adapt_datefield_value(week),
-                ops.adapt_datefield_value(week),
-                ops.adapt_datetimefield_value(week_start_at),
-                ops.adapt_datetimefield_value(week_end_at),
-            ],
-        )
+        # 5. Move each profile by exactly what was inserted for it, through the ledger.
+        writes.add_batch_to_counters(cursor, now=now)
         cursor.execute(
             f"""
             SELECT COALESCE(SUM(CASE WHEN history_id IS NOT NULL THEN 1 ELSE 0 END), 0),
                    COALESCE(SUM(CASE WHEN history_id IS NOT NULL THEN amount ELSE 0 END), 0),
                    COUNT(DISTINCT CASE WHEN history_id IS NULL THEN user_id END),
                    COALESCE(SUM(CASE WHEN history_id IS NULL THEN amount ELSE 0 END), 0)
-            FROM {_BATCH_TABLE}
+            FROM {writes.BATCH_TABLE}
             """
         )
         rows, points, carried_users, carried_points = cursor.fetchone()
@@ -484,4 +443,4 @@ def _migrate_batch(start: int, end: int, *, carry_over: bool, result: BackfillRe
         result.points_backfilled += points
         result.carry_over_users += carried_users
         result.carry_over_points += carried_points
-        cursor.execute(f"DELETE FROM {_BATCH_TABLE}")
+        cursor.execute(f"DELETE FROM {writes.BATCH_TABLE}")

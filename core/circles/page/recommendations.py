@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from core.points.models import ActivityType
 from core.points.rules import POINT_VALUES
 
-from .models import XPSource
+from ..models import XPSource
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,22 @@
-"""The five Thrive Circle levels, as the plan defines them, and the cached level table."""
+"""Levels: the plan's five, the cached level table, and the one rule that derives a level from XP.
 
+The rule: a person's level is the one whose XP band holds their total. Bands follow `min_xp`
+upwards; the lowest level's band is open below (a correction can take a total under 0) and the
+top level's open above. It is written once for Python (`level_for_xp`) and once for SQL
+(`level_for_xp_sql`, `LEVEL_BANDS_SQL`), side by side here and checked against each other by a
+property test; every write that moves XP (awards, batches, the weekly sync) uses these.
+"""
+
+import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import transaction
 
-from .models import ThriveCircleLevel
+from ..models import ThriveCircleLevel
+
+logger = logging.getLogger(__name__)
 
 # Levels are reference data read by every page view and edited a few times a year. Saving or
 # deleting one clears the table (signals in apps.py; everywhere with a shared cache such as
@@ -40,6 +51,16 @@ def load_default_levels() -> int:
     return len(missing)
 
 
+def entry_level() -> ThriveCircleLevel:
+    """The lowest level, where everyone starts; loads the default levels if none were loaded."""
+    level = ThriveCircleLevel.objects.order_by("order").first()
+    if level is None:
+        logger.warning("No Thrive Circle levels were loaded; loading the defaults.")
+        load_default_levels()
+        level = ThriveCircleLevel.objects.order_by("order").first()
+    return level
+
+
 @dataclass(frozen=True)
 class LevelTable:
     levels: tuple[ThriveCircleLevel, ...]  # lowest first
@@ -68,6 +89,29 @@ def level_by_id(level_id: int) -> ThriveCircleLevel:
 
 def forget_level_table(**signal_kwargs) -> None:
     cache.delete(LEVEL_TABLE_KEY)
+
+
+def level_for_xp(total_xp: int, levels: Sequence[ThriveCircleLevel]) -> ThriveCircleLevel:
+    """The level whose band holds `total_xp` (see the module docstring)."""
+    by_xp = sorted(levels, key=lambda level: level.min_xp)
+    return next((level for level in reversed(by_xp) if level.min_xp <= total_xp), by_xp[0])
+
+
+# Each level's band [lo, hi): lo is NULL for the lowest level, hi NULL for the top one.
+LEVEL_BANDS_SQL = f"""(SELECT id,
+        CASE WHEN ROW_NUMBER() OVER (ORDER BY min_xp) = 1 THEN NULL ELSE min_xp END AS lo,
+        LEAD(min_xp) OVER (ORDER BY min_xp) AS hi
+    FROM {ThriveCircleLevel._meta.db_table})"""
+
+
+def in_band_sql(band: str, xp: str) -> str:
+    """SQL: the XP expression `xp` lies in the band row `band` of LEVEL_BANDS_SQL."""
+    return f"({band}.lo IS NULL OR {xp} >= {band}.lo) AND ({band}.hi IS NULL OR {xp} < {band}.hi)"
+
+
+def level_for_xp_sql(xp: str) -> str:
+    """SQL: the id of the level for the XP expression `xp` (a scalar subquery)."""
+    return f"(SELECT band.id FROM {LEVEL_BANDS_SQL} band WHERE {in_band_sql('band', xp)})"
 
 
 def threshold_problems(levels: list[tuple[str, int, int]]) -> list[str]:

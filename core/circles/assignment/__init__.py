@@ -1,0 +1,1 @@
+"""Circle assignment: the pure grouping, the weekly job, seating newcomers and joining."""

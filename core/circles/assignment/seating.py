@@ -1,0 +1,84 @@
+"""Seating people in a week's circles after the weekly job: newcomers, returning people and
+anyone the job missed. Each takes the emptiest circle of their level with room."""
+
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db.models import Count, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
+
+from .. import weeks
+from ..ledger.levels import level_by_id
+from ..models import ThriveCircle, ThriveCircleLevel, UserThriveProfile
+from . import grouping
+from .eligibility import eligible_profiles
+
+
+def seat_newcomers(week, *, now: datetime, profile_ids: list[int] | None = None) -> tuple[int, int]:
+    """Seat eligible users (or just `profile_ids`) who have no circle of `week` into circles with room.
+
+    Caller holds the membership lock inside a transaction. Returns (seated, circles created).
+    """
+    newcomers_qs = eligible_profiles(now).exclude(current_circle__week_start=week)
+    if profile_ids is not None:
+        newcomers_qs = newcomers_qs.filter(pk__in=profile_ids)
+    newcomers = [
+        grouping.Newcomer(pk, level_id, order)
+        for pk, level_id, order in newcomers_qs.order_by("-total_xp", "pk").values_list(
+            "pk", "current_level_id", "current_level__order"
+        )
+    ]
+    if not newcomers:
+        return 0, 0
+    seats, to_create = grouping.fill_seats(
+        newcomers, _seat_candidates(week, newcomers), max_size=settings.THRIVE_CIRCLE_MAX_SIZE
+    )
+    names = dict(ThriveCircleLevel.objects.values_list("id", "name"))
+    created = {plan.key: new_circle(plan.level_id, names[plan.level_id], week, plan.sequence) for plan in to_create}
+    ThriveCircle.objects.bulk_create(created.values())
+    reset_at = weeks.week_bounds(week)[1]
+    chosen = {pk: created[key].id if key in created else key for pk, key in seats.items()}
+    UserThriveProfile.objects.bulk_update(
+        [UserThriveProfile(pk=pk, current_circle_id=circle_id, weekly_reset_at=reset_at) for pk, circle_id in chosen.items()],
+        ["current_circle", "weekly_reset_at"],
+    )
+    recount_members(ThriveCircle.objects.filter(pk__in=set(chosen.values())))
+    return len(seats), len(created)
+
+
+def _seat_candidates(week, newcomers: list[grouping.Newcomer]) -> list[grouping.SeatCircle]:
+    """The circles `grouping.fill_seats` needs to seat `newcomers` exactly as it would with all of them.
+
+    Each newcomer takes the emptiest circle with room, so k newcomers only ever reach the k
+    emptiest circles of a level; each level's last circle comes too, to number a new one. At 1M
+    users a week has ~28k circles, so this reads a few rows per level instead of every member.
+    Only the newcomers' levels, unless one of them has no circle this week and borrows a neighbour's.
+    """
+    levels = {person.level_id for person in newcomers}
+    circles = ThriveCircle.objects.filter(week_start=week)
+    if set(circles.filter(level_id__in=levels).values_list("level_id", flat=True).distinct()) == levels:
+        circles = circles.filter(level_id__in=levels)
+    by_level = F("level_id")
+    circles = circles.annotate(
+        emptiest=Window(RowNumber(), partition_by=by_level, order_by=[F("member_count").asc(), F("sequence").asc()]),
+        latest=Window(RowNumber(), partition_by=by_level, order_by=F("sequence").desc()),
+    ).filter(Q(emptiest__lte=len(newcomers)) | Q(latest=1))
+    rows = list(circles.only("id", "level_id", "sequence", "member_count"))
+    order = {level_id: level_by_id(level_id).order for level_id in {c.level_id for c in rows}}
+    return [grouping.SeatCircle(c.id, c.level_id, order[c.level_id], c.sequence, c.member_count) for c in rows]
+
+
+def recount_members(circles) -> None:
+    """Store each circle's member count, counted from the profiles (one UPDATE)."""
+    members = UserThriveProfile.objects.filter(current_circle=OuterRef("pk")).order_by().values("current_circle")
+    circles.update(member_count=Coalesce(Subquery(members.annotate(n=Count("pk")).values("n")), 0))
+
+
+def new_circle(level_id: int, level_name: str, week, sequence: int) -> ThriveCircle:
+    return ThriveCircle(
+        level_id=level_id,
+        week_start=week,
+        week_end=week + timedelta(days=6),
+        sequence=sequence,
+        name=f"{level_name} Circle {grouping.circle_suffix(sequence)}",
+    )

@@ -1,0 +1,1 @@
+"""Operations: moving an existing community in (backfill), health checks, the demo community."""
