@@ -20,7 +20,7 @@ USERS = 3
 
 SETUP = """
 from django.contrib.auth import get_user_model
-from core.circles.levels import load_default_levels
+from core.circles.services import load_default_levels
 from core.fairplay.models import FairPlayRule
 load_default_levels()
 FairPlayRule.objects.all().update(is_active=False)  # every award earns full points: totals are exact
