@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "core.fairplay",
     "core.insights",
     "core.launch",
+    "core.moments",
 ]
 
 MIDDLEWARE = [
