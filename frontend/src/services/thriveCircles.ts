@@ -24,6 +24,7 @@ export const thriveCircleKeys = {
   xpHistory: (limit: number) => [...thriveCircleKeys.xpHistories(), { limit }] as const,
   levels: () => [...thriveCircleKeys.all, 'levels'] as const,
   help: () => [...thriveCircleKeys.all, 'help'] as const,
+  moments: () => [...thriveCircleKeys.all, 'moments'] as const,
 };
 
 export function getYourThriveCircle(signal?: AbortSignal): Promise<ThriveCircleData> {
@@ -99,10 +100,11 @@ export function useThriveCirclesHelp() {
   return useQuery(thriveCirclesHelpQueryOptions());
 }
 
-/** After anything that awards XP: the circle page and every XP history are stale. */
+/** After anything that awards XP: the circle page, every XP history and the level-up moments are stale. */
 export function invalidateXPQueries(queryClient: QueryClient): Promise<void[]> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.yourCircle() }),
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.xpHistories() }),
+    queryClient.invalidateQueries({ queryKey: thriveCircleKeys.moments() }),
   ]);
 }

@@ -27,3 +27,30 @@ test('new items animate only when motion is welcome', () => {
   render(<CircleActivityFeed events={[makeEvent()]} viewerUsername="explorer_eve" />);
   expect(screen.getByRole('listitem').className).toMatch(/(^|\s)motion-safe:animate-feed-in(\s|$)/);
 });
+
+test('a level reached in the circle reads as a feed item above the award that caused it', () => {
+  const award = {
+    id: 'e1',
+    username: 'maya_3',
+    avatar_url: null,
+    amount: 20,
+    source: 'quiz',
+    source_display: 'Quiz',
+    description: 'Completed a Quick Quiz',
+    timestamp: '2026-11-25T10:00:00Z',
+    metadata: {},
+  };
+  const levelUp = {
+    id: 7,
+    username: 'maya_3',
+    avatar_url: null,
+    level_name: 'Explorer',
+    level_icon: 'faCompass',
+    level_order: 2,
+    reached_at: '2026-11-25T10:00:00Z',
+  };
+  render(<CircleActivityFeed events={[award]} levelUps={[levelUp]} viewerUsername="eve" />);
+  const items = screen.getAllByRole('listitem');
+  expect(items[0]).toHaveTextContent('maya_3 reached Explorer');
+  expect(items[1]).toHaveTextContent('maya_3 Completed a Quick Quiz');
+});

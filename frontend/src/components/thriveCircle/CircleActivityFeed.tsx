@@ -1,5 +1,8 @@
+import { FontAwesomeIcon } from '@fortawesome/react-fontawesome';
 import { faBolt } from '@fortawesome/free-solid-svg-icons';
 import { formatRelativeTime } from '../../lib/format';
+import { iconByName } from '../../lib/icons';
+import type { LevelUp } from '../../types/moments';
 import type { XPEvent } from '../../types/thriveCircles';
 import { Avatar } from '../ui/Avatar';
 import { Card } from '../ui/Card';
@@ -8,37 +11,71 @@ import { XPAmount } from './XPAmount';
 interface CircleActivityFeedProps {
   /** This week's circle events, newest first, as the API orders them. */
   events: XPEvent[];
+  /** Levels reached in the circle this week (GET /api/v1/me/moments/), newest first. */
+  levelUps?: LevelUp[];
   viewerUsername: string;
 }
 
-export function CircleActivityFeed({ events, viewerUsername }: CircleActivityFeedProps) {
+type FeedItem = { kind: 'xp'; at: string; event: XPEvent } | { kind: 'level'; at: string; levelUp: LevelUp };
+
+/** XP events and level-ups in one timeline, newest first. */
+function timeline(events: XPEvent[], levelUps: LevelUp[]): FeedItem[] {
+  const items: FeedItem[] = [
+    ...events.map((event) => ({ kind: 'xp' as const, at: event.timestamp, event })),
+    ...levelUps.map((levelUp) => ({ kind: 'level' as const, at: levelUp.reached_at, levelUp })),
+  ];
+  // A level-up shares its award's timestamp; it reads best just above the award that caused it.
+  return items.sort((a, b) => b.at.localeCompare(a.at) || (a.kind === 'level' ? -1 : 1));
+}
+
+export function CircleActivityFeed({ events, levelUps = [], viewerUsername }: CircleActivityFeedProps) {
+  const items = timeline(events, levelUps);
+  const who = (username: string) => (username === viewerUsername ? 'You' : username);
   return (
     <Card title="Circle activity" icon={faBolt}>
-      {events.length === 0 ? (
+      {items.length === 0 ? (
         <p className="rounded-xl bg-slate-50 p-4 text-center text-slate-700">
           Quiet so far this week — be the first to earn XP!
         </p>
       ) : (
         <ol className="divide-y divide-slate-100">
-          {events.map((event) => (
-            // Keyed by id, so only events new since the last refresh mount and play the entrance.
-            <li key={event.id} className="flex items-start gap-3 py-3 motion-safe:animate-feed-in">
-              <Avatar username={event.username} url={event.avatar_url} size="sm" />
-              <div className="min-w-0 flex-1">
-                <p className="text-slate-800">
-                  <span className="font-semibold text-slate-900">
-                    {event.username === viewerUsername ? 'You' : event.username}
-                  </span>{' '}
-                  {event.description}
-                </p>
-                <p className="text-sm text-slate-600">
-                  {event.source_display} ·{' '}
-                  <time dateTime={event.timestamp}>{formatRelativeTime(event.timestamp)}</time>
-                </p>
-              </div>
-              <XPAmount amount={event.amount} />
-            </li>
-          ))}
+          {items.map((item) =>
+            item.kind === 'xp' ? (
+              // Keyed by id, so only events new since the last refresh mount and play the entrance.
+              <li key={item.event.id} className="flex items-start gap-3 py-3 motion-safe:animate-feed-in">
+                <Avatar username={item.event.username} url={item.event.avatar_url} size="sm" />
+                <div className="min-w-0 flex-1">
+                  <p className="text-slate-800">
+                    <span className="font-semibold text-slate-900">{who(item.event.username)}</span>{' '}
+                    {item.event.description}
+                  </p>
+                  <p className="text-sm text-slate-600">
+                    {item.event.source_display} ·{' '}
+                    <time dateTime={item.event.timestamp}>{formatRelativeTime(item.event.timestamp)}</time>
+                  </p>
+                </div>
+                <XPAmount amount={item.event.amount} />
+              </li>
+            ) : (
+              <li
+                key={`level-${item.levelUp.id}`}
+                className="flex items-start gap-3 bg-indigo-50/60 py-3 motion-safe:animate-feed-in"
+                data-testid="feed-level-up"
+              >
+                <Avatar username={item.levelUp.username} url={item.levelUp.avatar_url} size="sm" />
+                <div className="min-w-0 flex-1">
+                  <p className="text-slate-800">
+                    <span className="font-semibold text-slate-900">{who(item.levelUp.username)}</span> reached{' '}
+                    <span className="font-semibold text-indigo-800">{item.levelUp.level_name}</span>
+                  </p>
+                  <p className="text-sm text-slate-600">
+                    New level · <time dateTime={item.levelUp.reached_at}>{formatRelativeTime(item.levelUp.reached_at)}</time>
+                  </p>
+                </div>
+                <FontAwesomeIcon icon={iconByName(item.levelUp.level_icon)} className="mt-1 text-indigo-600" aria-hidden="true" />
+              </li>
+            ),
+          )}
         </ol>
       )}
     </Card>

@@ -5,6 +5,7 @@ import { CircleActivityFeed } from '../../components/thriveCircle/CircleActivity
 import { CircleInfoCard } from '../../components/thriveCircle/CircleInfoCard';
 import { CircleMembers } from '../../components/thriveCircle/CircleMembers';
 import { LevelProgressCard } from '../../components/thriveCircle/LevelProgressCard';
+import { LevelUpCelebration } from '../../components/thriveCircle/LevelUpCelebration';
 import { RecommendedActionsCard } from '../../components/thriveCircle/RecommendedActionsCard';
 import { ThriveCircleSkeleton } from '../../components/thriveCircle/ThriveCircleSkeleton';
 import type { TourTarget } from '../../components/onboarding/tourSteps';
@@ -15,9 +16,11 @@ import { PageHeader } from '../../components/ui/PageHeader';
 import { SectionErrorBoundary } from '../../components/ui/SectionErrorBoundary';
 import { formatWeekRange } from '../../lib/format';
 import { useSession } from '../../services/auth';
+import { useMarkCelebrated, useMoments } from '../../services/moments';
 import { useCompleteOnboarding } from '../../services/onboarding';
 import { useYourThriveCircle } from '../../services/thriveCircles';
 import { useRecordView } from '../../services/views';
+import type { LevelUp } from '../../types/moments';
 import type { ThriveCircleData } from '../../types/thriveCircles';
 
 // Shown once per user, so it stays out of the page's main bundle.
@@ -28,9 +31,13 @@ export default function YourThriveCirclePage() {
   useRecordView('thrive_circle_page'); // counted for the success metrics
   const session = useSession();
   const completeOnboarding = useCompleteOnboarding();
+  const moments = useMoments();
+  const markCelebrated = useMarkCelebrated();
   const retry = () => void refetch();
   // First visit (on any device): the tour, once the sections it points at are on the page.
   const showTour = Boolean(data) && session.data?.user?.onboarding_completed_at === null;
+  // A new level is celebrated once (on any device), after the tour if both are due.
+  const celebration = data && !showTour && !markCelebrated.isPending ? moments.data?.celebration : null;
 
   let body: ReactNode;
   if (data) {
@@ -39,6 +46,7 @@ export default function YourThriveCirclePage() {
         {isError && <RefreshWarning onRetry={retry} isRetrying={isFetching} />}
         <ThriveCircleSections
           data={data}
+          levelUps={moments.data?.circle_level_ups ?? []}
           // The server's countdown is anchored to when we received it, so a
           // wrong clock on this device can't skew the timer.
           resetAt={dataUpdatedAt + data.time_until_reset_seconds * 1000}
@@ -66,6 +74,9 @@ export default function YourThriveCirclePage() {
       />
       <WhatAreThriveCirclesPanel />
       {body}
+      {celebration && (
+        <LevelUpCelebration celebration={celebration} onClose={() => markCelebrated.mutate(celebration.id)} />
+      )}
       {showTour && (
         <Suspense fallback={null}>
           <OnboardingTour onClose={(skipped) => completeOnboarding.mutate(skipped)} />
@@ -77,6 +88,7 @@ export default function YourThriveCirclePage() {
 
 interface SectionsProps {
   data: ThriveCircleData;
+  levelUps: LevelUp[];
   resetAt: number;
   onResetElapsed: () => void;
 }
@@ -86,7 +98,7 @@ interface SectionsProps {
  * (`contents`) so `order` can interleave them: stats, progress, circle,
  * actions, then the longer feed and member lists.
  */
-function ThriveCircleSections({ data, resetAt, onResetElapsed }: SectionsProps) {
+function ThriveCircleSections({ data, levelUps, resetAt, onResetElapsed }: SectionsProps) {
   return (
     <div className="flex flex-col gap-6 lg:grid lg:grid-cols-3 lg:items-start">
       <div className="contents lg:col-span-2 lg:flex lg:flex-col lg:gap-6">
@@ -103,7 +115,11 @@ function ThriveCircleSections({ data, resetAt, onResetElapsed }: SectionsProps) 
         </Section>
         <Section order="order-5" name="your circle's activity" tour="feed">
           <ViewedWhenVisible feature="activity_feed">
-            <CircleActivityFeed events={data.recent_activity} viewerUsername={data.user_profile.username} />
+            <CircleActivityFeed
+              events={data.recent_activity}
+              levelUps={levelUps}
+              viewerUsername={data.user_profile.username}
+            />
           </ViewedWhenVisible>
         </Section>
       </div>
