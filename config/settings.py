@@ -212,6 +212,10 @@ THRIVE_CIRCLE_MAX_SIZE = env.int("THRIVE_CIRCLE_MAX_SIZE", default=30)
 THRIVE_MIN_LEVEL_SIZE = env.int("THRIVE_MIN_LEVEL_SIZE", default=15)
 THRIVE_INACTIVE_DAYS = env.int("THRIVE_INACTIVE_DAYS", default=28)
 THRIVE_ASSIGNMENT_LEAD_HOURS = env.int("THRIVE_ASSIGNMENT_LEAD_HOURS", default=6)
+# Accounts that are not learners are never placed in a circle (core/circles/assignment/eligibility.py):
+# staff and superusers (unless THRIVE_PLACE_STAFF) and members of this group (service accounts).
+THRIVE_PLACE_STAFF = env.bool("THRIVE_PLACE_STAFF", default=False)
+THRIVE_NOT_PLACED_GROUP = env("THRIVE_NOT_PLACED_GROUP", default="Not placed in Thrive Circles")
 
 # --- Operations: the weekly job, self-healing and monitoring (docs/operations.md) --------------
 # Monitoring: missing circles are an alarm this many hours after the week started.

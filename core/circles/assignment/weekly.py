@@ -12,7 +12,7 @@ from .. import weeks
 from ..ledger.levels import LEVEL_BANDS_SQL, in_band_sql
 from ..models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile
 from . import grouping, seating
-from .eligibility import active_since, eligible_profiles
+from .eligibility import active_since, eligible_profiles, not_placed_sql
 from .locks import lock_circle_membership
 
 logger = logging.getLogger(__name__)
@@ -113,13 +113,14 @@ def _seat_by_rank(buckets: list[grouping.Bucket], week, *, active_since: datetim
     values = ", ".join(["(CAST(%s AS INTEGER), CAST(%s AS INTEGER), CAST(%s AS INTEGER), CAST(%s AS INTEGER))"] * len(rows))
     profile, circle = UserThriveProfile._meta.db_table, ThriveCircle._meta.db_table
     ops = connection.ops
+    not_placed, not_placed_params = not_placed_sql("p.user_id")  # the same people eligible_profiles leaves out
     sql = f"""
         WITH bucket(level_id, circle_level_id, q, r) AS (VALUES {values}),
         ranked AS (
             SELECT p.id AS profile_id, b.circle_level_id, b.q, b.r,
                    ROW_NUMBER() OVER (PARTITION BY b.circle_level_id ORDER BY p.total_xp DESC, p.id) - 1 AS rnk
             FROM {profile} p JOIN bucket b ON b.level_id = p.current_level_id
-            WHERE p.last_activity_at >= %s
+            WHERE p.last_activity_at >= %s AND {not_placed}
         ),
         seated AS (
             SELECT profile_id, circle_level_id,
@@ -133,6 +134,7 @@ def _seat_by_rank(buckets: list[grouping.Bucket], week, *, active_since: datetim
     """
     params = [value for row in rows for value in row] + [
         ops.adapt_datetimefield_value(active_since),
+        *not_placed_params,
         ops.adapt_datetimefield_value(weeks.week_bounds(week)[1]),
         ops.adapt_datefield_value(week),
     ]
