@@ -11,7 +11,7 @@ from django.utils import timezone
 from core.circles.services import XPService
 from core.db import retry_if_locked
 from core.exceptions import ApplicationError, Conflict
-from core.fairplay.services import SpikeReviewService, assess_award, lock_user
+from core.fairplay.services import SpikeReviewService, assess_award, explain_award, lock_user
 
 from . import rules
 from .models import ActivityType, PointsHistory
@@ -96,7 +96,9 @@ class PointsService:
         )
         if decision.points > 0:
             SpikeReviewService.check_after_award(user, now=now)
-        history.fair_play_note = decision.note  # for the activity pages' messages; "" for full points
+        history.fair_play_note = decision.note  # "" for full points
+        # For the activity pages: why it earned less and when it counts fully again ("" for full points).
+        history.fair_play_message = explain_award(activity_type, decision, now=now)
         return history, True
 
     @staticmethod

@@ -63,9 +63,9 @@ def quiz(request):
 
 
 def _with_fair_play_note(message: str, history) -> str:
-    """Say why an award earned less than usual (a repeat of the day, the daily limit, the cooldown)."""
-    note = getattr(history, "fair_play_note", "")
-    return f"{message} ({note})" if note else message
+    """Say, kindly, why an award earned less than usual and when it counts fully again."""
+    note = getattr(history, "fair_play_message", "")
+    return f"{message} {note}" if note else message
 
 
 def _activity_endpoint(serializer_class, activity_type, message, title_field=None):

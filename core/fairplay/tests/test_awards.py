@@ -138,7 +138,9 @@ def test_the_quiz_page_says_why_a_quiz_earned_less(rules, clock):
     client.post("/api/v1/activities/quiz/", {"answers": [0, 1, 1]}, format="json")
     result = client.post("/api/v1/activities/quiz/", {"answers": [0, 1, 1]}, format="json").json()
     assert result["points_awarded"] == 0
-    assert result["message"] == "Perfect score! (no XP: 0 s after the previous one, the cooldown is 30 s)"
+    assert result["message"] == (
+        "Perfect score! That came quickly after your last quiz, so it earned no XP; the next one counts in 30 seconds."
+    )
 
 
 @pytest.mark.parametrize("earlier_awards", [3, 60])

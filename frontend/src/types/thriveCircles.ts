@@ -100,4 +100,12 @@ export interface ThriveCirclesHelp {
   /** The next weekly reset: Monday 00:00 in `time_zone`. */
   reset_at: string;
   time_zone: string;
+  /** Each activity's active fair-play limits in plain words. */
+  fair_play: FairPlayRuleInWords[];
+}
+
+export interface FairPlayRuleInWords {
+  activity_type: string;
+  label: string;
+  rules: string[];
 }
