@@ -73,3 +73,11 @@ class ProjectSerializer(serializers.Serializer):
 class ActivityResultSerializer(serializers.Serializer):
     points_awarded = serializers.IntegerField()
     message = serializers.CharField()
+
+
+class LoginStreakSerializer(serializers.Serializer):
+    current_streak = serializers.IntegerField(help_text="Days in a row with a visit, today's included if counted; 0 after a missed day.")
+    longest_streak = serializers.IntegerField()
+    counted_today = serializers.BooleanField(help_text="Today's visit is already counted.")
+    visits_to_next_bonus = serializers.IntegerField(help_text="Daily visits still needed (today's, if not counted) to the next bonus.")
+    next_bonus_xp = serializers.IntegerField(help_text="XP of that bonus: 7 days in a row, or 30.")

@@ -5,11 +5,12 @@ from rest_framework.response import Response
 
 from core.api import ERRORS
 
-from . import activities
+from . import activities, selectors
 from .models import ActivityType
 from .permissions import CanAwardPoints
 from .serializers import (
     ActivityResultSerializer,
+    LoginStreakSerializer,
     AwardRequestSerializer,
     AwardSerializer,
     ProjectSerializer,
@@ -86,3 +87,10 @@ prompt_battle = _activity_endpoint(
     PromptBattleEntrySerializer, ActivityType.BATTLE_PARTICIPATED, "You're in the Prompt Battle: nice work!"
 )
 create_project = _activity_endpoint(ProjectSerializer, ActivityType.PROJECT_CREATED, "Project created: keep building!", "title")
+
+
+@extend_schema(responses={200: LoginStreakSerializer, **ERRORS.auth})
+@api_view(["GET"])
+def login_streak(request):
+    """The viewer's login streak: days in a row, the longest, and the next streak bonus."""
+    return Response(LoginStreakSerializer(selectors.login_streak(request.user)).data)

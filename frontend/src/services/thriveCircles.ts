@@ -7,6 +7,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import type {
+  LoginStreak,
   ThriveCircleData,
   ThriveCircleLevel,
   ThriveCirclesHelp,
@@ -25,7 +26,24 @@ export const thriveCircleKeys = {
   levels: () => [...thriveCircleKeys.all, 'levels'] as const,
   help: () => [...thriveCircleKeys.all, 'help'] as const,
   moments: () => [...thriveCircleKeys.all, 'moments'] as const,
+  streak: () => [...thriveCircleKeys.all, 'streak'] as const,
 };
+
+export function getLoginStreak(signal?: AbortSignal): Promise<LoginStreak> {
+  return api.get<LoginStreak>('/api/v1/me/streak/', { signal });
+}
+
+export const loginStreakQueryOptions = () =>
+  queryOptions({
+    queryKey: thriveCircleKeys.streak(),
+    queryFn: ({ signal }) => getLoginStreak(signal),
+    // Moves once a day, when the app opens.
+    staleTime: 5 * 60_000,
+  });
+
+export function useLoginStreak() {
+  return useQuery(loginStreakQueryOptions());
+}
 
 export function getYourThriveCircle(signal?: AbortSignal): Promise<ThriveCircleData> {
   return api.get<ThriveCircleData>('/api/v1/me/thrive-circle/', { signal });

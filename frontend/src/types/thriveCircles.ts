@@ -109,3 +109,14 @@ export interface FairPlayRuleInWords {
   label: string;
   rules: string[];
 }
+
+/** GET /api/v1/me/streak/: the viewer's login streak. */
+export interface LoginStreak {
+  /** Days in a row with a visit; 0 after a missed day. */
+  current_streak: number;
+  longest_streak: number;
+  counted_today: boolean;
+  /** Daily visits still needed (today's, if not counted yet) to the next streak bonus. */
+  visits_to_next_bonus: number;
+  next_bonus_xp: number;
+}

@@ -18,7 +18,7 @@ import { formatWeekRange } from '../../lib/format';
 import { useSession } from '../../services/auth';
 import { useMarkCelebrated, useMoments } from '../../services/moments';
 import { useCompleteOnboarding } from '../../services/onboarding';
-import { useYourThriveCircle } from '../../services/thriveCircles';
+import { useLoginStreak, useYourThriveCircle } from '../../services/thriveCircles';
 import { useRecordView } from '../../services/views';
 import type { LevelUp } from '../../types/moments';
 import type { ThriveCircleData } from '../../types/thriveCircles';
@@ -99,11 +99,17 @@ interface SectionsProps {
  * actions, then the longer feed and member lists.
  */
 function ThriveCircleSections({ data, levelUps, resetAt, onResetElapsed }: SectionsProps) {
+  const streak = useLoginStreak();
   return (
     <div className="flex flex-col gap-6 lg:grid lg:grid-cols-3 lg:items-start">
       <div className="contents lg:col-span-2 lg:flex lg:flex-col lg:gap-6">
         <Section order="order-1" name="your stats">
-          <UserStatsCard profile={data.user_profile} level={data.current_level} />
+          <UserStatsCard
+            profile={data.user_profile}
+            level={data.current_level}
+            isTopLevel={data.next_level === null}
+            streak={streak.data}
+          />
         </Section>
         <Section order="order-2" name="your level progress" tour="level-progress">
           <LevelProgressCard
