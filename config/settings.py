@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "core.insights",
     "core.launch",
     "core.moments",
+    "core.activities",
 ]
 
 MIDDLEWARE = [
@@ -230,6 +231,9 @@ if THRIVE_SELF_HEAL not in {"thread", "celery", "inline", "off"}:
     raise ImproperlyConfigured("THRIVE_SELF_HEAL must be one of thread, celery, inline, off.")
 # Self-healing asks again at most this often per week (a failed or empty run is not retried sooner).
 THRIVE_SELF_HEAL_RETRY_MINUTES = env.int("THRIVE_SELF_HEAL_RETRY_MINUTES", default=10)
+
+# --- Activities (core/activities): questions per Quick Quiz, drawn from the admin's question bank.
+THRIVE_QUIZ_LENGTH = env.int("THRIVE_QUIZ_LENGTH", default=3)
 
 # --- Fair play (docs/fair-play-and-metrics.md) -------------------------------------------------
 # Per-activity limits live in the database (admin: Fair play > Fair-play rules). A circle week is

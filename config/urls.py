@@ -13,6 +13,7 @@ api_v1 = [
     path("", include("core.insights.urls")),
     path("", include("core.launch.urls")),
     path("", include("core.moments.urls")),
+    path("", include("core.activities.urls")),
 ]
 
 urlpatterns = [

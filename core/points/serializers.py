@@ -1,7 +1,6 @@
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from .activities import QUIZ
 from .models import ActivityType, PointsHistory
 
 
@@ -30,35 +29,6 @@ class AwardSerializer(serializers.ModelSerializer):
             "base_points": {"help_text": "The activity's plan value before the fair-play rules (null on old awards)."},
             "fair_play_rule": {"help_text": "The rule that reduced or refused the award; empty for full points."},
         }
-
-
-class QuizQuestionSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    prompt = serializers.CharField()
-    choices = serializers.ListField(child=serializers.CharField())
-
-
-class QuizSerializer(serializers.Serializer):
-    id = serializers.CharField()
-    title = serializers.CharField()
-    questions = QuizQuestionSerializer(many=True)
-
-
-class QuizAnswersSerializer(serializers.Serializer):
-    answers = serializers.ListField(
-        child=serializers.IntegerField(min_value=0, max_value=2),
-        min_length=len(QUIZ["questions"]),
-        max_length=len(QUIZ["questions"]),
-        help_text="The chosen choice index for each question, in order.",
-    )
-
-
-class QuizResultSerializer(serializers.Serializer):
-    correct = serializers.IntegerField()
-    total = serializers.IntegerField()
-    score = serializers.IntegerField()
-    points_awarded = serializers.IntegerField()
-    message = serializers.CharField()
 
 
 class PromptBattleEntrySerializer(serializers.Serializer):

@@ -5,7 +5,7 @@ from rest_framework.response import Response
 
 from core.api import ERRORS
 
-from . import activities, selectors
+from . import selectors
 from .models import ActivityType
 from .permissions import CanAwardPoints
 from .serializers import (
@@ -15,9 +15,6 @@ from .serializers import (
     AwardSerializer,
     ProjectSerializer,
     PromptBattleEntrySerializer,
-    QuizAnswersSerializer,
-    QuizResultSerializer,
-    QuizSerializer,
 )
 from .services import PointsService
 
@@ -41,26 +38,6 @@ def award_points(request):
     )
     history.replayed = not created
     return Response(AwardSerializer(history).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
-
-
-@extend_schema(methods=["GET"], responses={200: QuizSerializer, **ERRORS.auth})
-@extend_schema(methods=["POST"], request=QuizAnswersSerializer, responses={200: QuizResultSerializer, **ERRORS.bad_request_auth})
-@api_view(["GET", "POST"])
-def quiz(request):
-    """The demo's Quick Quiz: GET the questions, POST the answers to earn quiz points."""
-    if request.method == "GET":
-        return Response(QuizSerializer(activities.QUIZ).data)
-    answers = QuizAnswersSerializer(data=request.data)
-    answers.is_valid(raise_exception=True)
-    correct, score = activities.grade_quiz(answers.validated_data["answers"])
-    history = PointsService.award_points(
-        request.user, ActivityType.QUIZ_COMPLETED, {"title": activities.QUIZ["title"], "score": score}
-    )
-    total = len(activities.QUIZ["questions"])
-    message = "Perfect score!" if correct == total else f"{correct} of {total} right: every quiz helps you grow."
-    message = _with_fair_play_note(message, history)
-    result = {"correct": correct, "total": total, "score": score, "points_awarded": history.points_awarded, "message": message}
-    return Response(QuizResultSerializer(result).data)
 
 
 def _with_fair_play_note(message: str, history) -> str:

@@ -4,6 +4,7 @@ import type {
   NewProject,
   PromptBattleEntry,
   Quiz,
+  QuizAnswers,
   QuizResult,
 } from '../types/activities';
 import { api } from './api';
@@ -18,9 +19,9 @@ export function getQuiz(signal?: AbortSignal): Promise<Quiz> {
   return api.get<Quiz>('/api/v1/activities/quiz/', { signal });
 }
 
-/** `answers` holds the chosen choice index for each question, in order. */
-export function submitQuiz(answers: number[]): Promise<QuizResult> {
-  return api.post<QuizResult>('/api/v1/activities/quiz/', { answers });
+/** `answers` holds the chosen choice index for each question of quiz `quiz_id`, in order. */
+export function submitQuiz(body: QuizAnswers): Promise<QuizResult> {
+  return api.post<QuizResult>('/api/v1/activities/quiz/', body);
 }
 
 export function enterPromptBattle(entry: PromptBattleEntry): Promise<ActivityResult> {
@@ -35,8 +36,9 @@ export const quizQueryOptions = () =>
   queryOptions({
     queryKey: activityKeys.quiz(),
     queryFn: ({ signal }) => getQuiz(signal),
-    // Never swap the questions under someone who is answering them.
+    // Never swap the questions under someone who is answering them; "Take a new quiz" draws new ones.
     staleTime: Infinity,
+    gcTime: 0,
   });
 
 export function useQuiz() {
