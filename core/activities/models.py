@@ -56,3 +56,33 @@ class QuizAttempt(models.Model):
 
     def __str__(self):
         return f"{self.user} quiz {self.id}"
+
+
+class Project(models.Model):
+    """Something a person builds: created, then published for others, with milestones on the way."""
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="projects")
+    title = models.CharField(max_length=100)
+    description = models.TextField(blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["owner", "-created_at"])]
+
+    def __str__(self):
+        return self.title
+
+
+class ProjectMilestone(models.Model):
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="milestones")
+    title = models.CharField(max_length=100)
+    reached_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["reached_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["project", "title"], name="activities_milestone_once_per_project")]
+
+    def __str__(self):
+        return f"{self.project}: {self.title}"

@@ -43,3 +43,37 @@ class QuizResultSerializer(serializers.Serializer):
     points_awarded = serializers.IntegerField()
     message = serializers.CharField()
     review = AnswerReviewSerializer(many=True, help_text="Each question with the right answer explained.")
+
+
+class NewProjectSerializer(serializers.Serializer):
+    title = serializers.CharField(min_length=3, max_length=100)
+    description = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
+
+
+class MilestoneInputSerializer(serializers.Serializer):
+    title = serializers.CharField(min_length=3, max_length=100)
+
+
+class MilestoneSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    reached_at = serializers.DateTimeField()
+
+
+class ProjectSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    created_at = serializers.DateTimeField()
+    published_at = serializers.DateTimeField(allow_null=True)
+    milestones = MilestoneSerializer(many=True, source="milestones.all")
+
+
+class ProjectListSerializer(serializers.Serializer):
+    projects = ProjectSerializer(many=True)
+
+
+class ProjectResultSerializer(serializers.Serializer):
+    points_awarded = serializers.IntegerField()
+    message = serializers.CharField()
+    project = ProjectSerializer()

@@ -35,11 +35,6 @@ class PromptBattleEntrySerializer(serializers.Serializer):
     prompt = serializers.CharField(min_length=10, max_length=500)
 
 
-class ProjectSerializer(serializers.Serializer):
-    title = serializers.CharField(min_length=3, max_length=100)
-    description = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
-
-
 class ActivityResultSerializer(serializers.Serializer):
     points_awarded = serializers.IntegerField()
     message = serializers.CharField()

@@ -6,5 +6,4 @@ urlpatterns = [
     path("xp/awards/", views.award_points, name="award_points"),
     path("me/streak/", views.login_streak, name="login_streak"),
     path("activities/prompt-battle/", views.prompt_battle, name="activity_prompt_battle"),
-    path("activities/projects/", views.create_project, name="activity_projects"),
 ]

@@ -13,7 +13,6 @@ from .serializers import (
     LoginStreakSerializer,
     AwardRequestSerializer,
     AwardSerializer,
-    ProjectSerializer,
     PromptBattleEntrySerializer,
 )
 from .services import PointsService
@@ -63,7 +62,6 @@ def _activity_endpoint(serializer_class, activity_type, message, title_field=Non
 prompt_battle = _activity_endpoint(
     PromptBattleEntrySerializer, ActivityType.BATTLE_PARTICIPATED, "You're in the Prompt Battle: nice work!"
 )
-create_project = _activity_endpoint(ProjectSerializer, ActivityType.PROJECT_CREATED, "Project created: keep building!", "title")
 
 
 @extend_schema(responses={200: LoginStreakSerializer, **ERRORS.auth})

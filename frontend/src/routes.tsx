@@ -4,6 +4,7 @@ import { RequireAuth } from './components/layout/RequireAuth';
 import { ThriveCirclesGate } from './components/layout/ThriveCirclesGate';
 import { LoadingRegion, Skeleton } from './components/ui/Skeleton';
 import { HELP_PATH, HOME_PATH, XP_HISTORY_PATH } from './lib/paths';
+import MyProjectsPage from './pages/activities/MyProjectsPage';
 import NewProjectPage from './pages/activities/NewProjectPage';
 import PromptBattlePage from './pages/activities/PromptBattlePage';
 import QuickQuizPage from './pages/activities/QuickQuizPage';
@@ -39,6 +40,7 @@ export function AppRoutes() {
         <Route path="/quick-quizzes" element={<QuickQuizPage />} />
         <Route path="/play/prompt-battle" element={<PromptBattlePage />} />
         <Route path="/projects/new" element={<NewProjectPage />} />
+        <Route path="/projects" element={<MyProjectsPage />} />
         <Route
           path="/insights/thrive-circles"
           element={

@@ -2,6 +2,8 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import type {
   ActivityResult,
   NewProject,
+  Project,
+  ProjectResult,
   PromptBattleEntry,
   Quiz,
   QuizAnswers,
@@ -13,6 +15,7 @@ import { invalidateXPQueries } from './thriveCircles';
 export const activityKeys = {
   all: ['activities'] as const,
   quiz: () => [...activityKeys.all, 'quiz'] as const,
+  projects: () => [...activityKeys.all, 'projects'] as const,
 };
 
 export function getQuiz(signal?: AbortSignal): Promise<Quiz> {
@@ -28,8 +31,28 @@ export function enterPromptBattle(entry: PromptBattleEntry): Promise<ActivityRes
   return api.post<ActivityResult>('/api/v1/activities/prompt-battle/', entry);
 }
 
-export function createProject(project: NewProject): Promise<ActivityResult> {
-  return api.post<ActivityResult>('/api/v1/activities/projects/', project);
+export function createProject(project: NewProject): Promise<ProjectResult> {
+  return api.post<ProjectResult>('/api/v1/activities/projects/', project);
+}
+
+export async function getProjects(signal?: AbortSignal): Promise<Project[]> {
+  const { projects } = await api.get<{ projects: Project[] }>('/api/v1/activities/projects/', { signal });
+  return projects;
+}
+
+export function publishProject(id: number): Promise<ProjectResult> {
+  return api.post<ProjectResult>(`/api/v1/activities/projects/${id}/publish/`);
+}
+
+export function reachMilestone({ id, title }: { id: number; title: string }): Promise<ProjectResult> {
+  return api.post<ProjectResult>(`/api/v1/activities/projects/${id}/milestones/`, { title });
+}
+
+export const projectsQueryOptions = () =>
+  queryOptions({ queryKey: activityKeys.projects(), queryFn: ({ signal }) => getProjects(signal) });
+
+export function useProjects() {
+  return useQuery(projectsQueryOptions());
 }
 
 export const quizQueryOptions = () =>
@@ -45,15 +68,18 @@ export function useQuiz() {
   return useQuery(quizQueryOptions());
 }
 
-/** A mutation that awards XP, so the circle and history refresh after it. */
+/** A mutation that awards XP, so the circle, history and (for projects) the project list refresh after it. */
 function useXPMutation<TVariables, TResult>(mutationFn: (variables: TVariables) => Promise<TResult>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: () => invalidateXPQueries(queryClient),
+    onSuccess: () =>
+      Promise.all([invalidateXPQueries(queryClient), queryClient.invalidateQueries({ queryKey: activityKeys.projects() })]),
   });
 }
 
 export const useSubmitQuiz = () => useXPMutation(submitQuiz);
 export const useEnterPromptBattle = () => useXPMutation(enterPromptBattle);
 export const useCreateProject = () => useXPMutation(createProject);
+export const usePublishProject = () => useXPMutation(publishProject);
+export const useReachMilestone = () => useXPMutation(reachMilestone);

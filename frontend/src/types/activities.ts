@@ -48,3 +48,22 @@ export interface NewProject {
   title: string;
   description: string;
 }
+
+export interface ProjectMilestone {
+  id: number;
+  title: string;
+  reached_at: string;
+}
+
+export interface Project {
+  id: number;
+  title: string;
+  description: string;
+  created_at: string;
+  published_at: string | null;
+  milestones: ProjectMilestone[];
+}
+
+export interface ProjectResult extends ActivityResult {
+  project: Project;
+}
