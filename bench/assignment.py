@@ -55,6 +55,9 @@ def parse_args(argv=None):
     parser.add_argument("--newcomers", type=int, default=1000, help="profiles added before the top-up run (0: skip)")
     parser.add_argument("--returning", type=int, default=2,
                         help="then time add_xp for this many returning inactive users (it seats them)")
+    parser.add_argument("--award-every", type=float, default=0.0,
+                        help="during run 1, award XP through XPService.add_xp every this many seconds from a "
+                        "thread of the measuring process and report the awards' latencies (0: off)")
     parser.add_argument("--prior-week", action="store_true",
                         help="first assign last week's circles (untimed), so the timed run moves everyone "
                         "from an old circle as in steady state")
@@ -201,12 +204,12 @@ def add_newcomers(n: int, *, now, week, seed: int) -> None:
 def describe_population(now) -> dict:
     from django.db.models import Count, Q
 
-    from core.circles import selectors
+    from core.circles.assignment.eligibility import active_since
     from core.circles.models import UserThriveProfile
 
     rows = (
         UserThriveProfile.objects.values("current_level__name", "current_level__order")
-        .annotate(total=Count("id"), eligible=Count("id", filter=Q(last_activity_at__gte=selectors.active_since(now))))
+        .annotate(total=Count("id"), eligible=Count("id", filter=Q(last_activity_at__gte=active_since(now))))
         .order_by("current_level__order")
     )
     return {r["current_level__name"]: (r["total"], r["eligible"]) for r in rows}
@@ -388,6 +391,53 @@ def returning_user_award(now):
     return run, check
 
 
+class AwardsDuring:
+    """Awards through XPService.add_xp, one every `every` seconds, from a thread with its own
+    database connection, while the block runs: does the run make awards wait?"""
+
+    def __init__(self, every: float):
+        import threading
+
+        from core.circles.models import UserThriveProfile
+
+        self.every, self.latencies, self.errors = every, [], []
+        self.users = list(UserThriveProfile.objects.order_by("-last_activity_at").select_related("user")[:500])
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._award, daemon=True)
+
+    def _award(self) -> None:
+        from django.db import connection
+
+        from core.circles.services import XPService
+
+        i = 0
+        while not self.stop.is_set():
+            started = time.perf_counter()
+            try:
+                XPService.add_xp(self.users[i % len(self.users)].user, 5, "quiz", "A quiz during the weekly run")
+            except Exception as exc:  # reported, not raised: the figure is how many failed
+                self.errors.append(f"{type(exc).__name__}: {exc}")
+            self.latencies.append(time.perf_counter() - started)
+            i += 1
+            self.stop.wait(max(0.0, self.every - (time.perf_counter() - started)))
+        connection.close()
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.thread.join()
+        lat = sorted(self.latencies)
+        if lat:
+            pick = lambda q: lat[min(len(lat) - 1, int(q * len(lat)))]  # noqa: E731
+            print(f"  awards during the run: {len(lat)} (one every {self.every:g} s), errors {len(self.errors)}, "
+                  f"latency p50 {1000 * pick(0.5):.0f} ms, p99 {1000 * pick(0.99):.0f} ms, max {1000 * lat[-1]:.0f} ms")
+        for error in self.errors[:3]:
+            print(f"    {error}")
+
+
 def _backend_pid() -> int | None:
     from django.db import connection
 
@@ -417,7 +467,8 @@ def measure(args) -> None:
     global PROFILE
     PROFILE = args.profile
     explain = args.explain
-    results = [measure_call("run 1 (weekly assignment)", assignment(now), explain=explain)]
+    with AwardsDuring(args.award_every) if args.award_every else contextlib.nullcontext():
+        results = [measure_call("run 1 (weekly assignment)", assignment(now), explain=explain)]
     if not results[-1]["error"]:
         results.append(measure_call("run 2 (rerun, same week)", assignment(now), explain=explain))
     if args.newcomers and not results[-1]["error"]:

@@ -63,7 +63,7 @@ def prepare(args) -> list[int]:
     from django.utils import timezone
 
     from core.circles import weeks
-    from core.circles.services import CircleAssignmentService, ensure_profile
+    from core.circles.services import CircleAssignmentService, join_thrive_circles
 
     _common.recreate_database(args.database_url)
     call_command("migrate", verbosity=0, interactive=False)
@@ -92,7 +92,7 @@ def prepare(args) -> list[int]:
         )
     users = [get_user_model().objects.create(username=f"writer_target_{i}", password="!") for i in range(USERS)]
     for user in users:
-        ensure_profile(user)
+        join_thrive_circles(user)
     CircleAssignmentService.assign_weekly_circles(now=now, trigger="bench")
     with connection.cursor() as cursor:
         cursor.execute("VACUUM (ANALYZE)")
@@ -226,9 +226,10 @@ def verify(user_ids: list[int], expected_events: dict[int, int]) -> bool:
     from django.db.models import Count, Q, Sum
 
     from core.circles import weeks
+    from core.circles.ledger.levels import level_for_xp
     from core.circles.models import ThriveCircleLevel, UserThriveProfile, XPEvent
 
-    levels = list(ThriveCircleLevel.objects.order_by("-min_xp"))
+    levels = list(ThriveCircleLevel.objects.all())
     ok = True
     for profile in UserThriveProfile.objects.filter(user_id__in=user_ids).select_related("current_level"):
         start, end = weeks.week_bounds(profile.weekly_xp_week)
@@ -236,7 +237,7 @@ def verify(user_ids: list[int], expected_events: dict[int, int]) -> bool:
             total=Sum("amount"), n=Count("id"),
             weekly=Sum("amount", filter=Q(timestamp__gte=start, timestamp__lt=end)),
         )
-        level = next((lvl for lvl in levels if lvl.min_xp <= profile.total_xp), levels[-1])
+        level = level_for_xp(profile.total_xp, levels)
         checks = {
             "total_xp": (profile.total_xp, sums["total"] or 0),
             "weekly_xp": (profile.weekly_xp, sums["weekly"] or 0),

@@ -127,7 +127,7 @@ def prepare(args) -> dict:
 def measure(args) -> dict:
     from django.db import connection
 
-    from core.circles import backfill
+    from core.circles.ops import backfill
     from core.circles.models import ThriveCircle, UserThriveProfile, XPEvent
 
     with connection.cursor() as cursor:

@@ -210,13 +210,21 @@ WAFFLE_SECURE = SECURE_SSL
 THRIVE_CIRCLE_SIZE = env.int("THRIVE_CIRCLE_SIZE", default=25)
 THRIVE_CIRCLE_MIN_SIZE = env.int("THRIVE_CIRCLE_MIN_SIZE", default=20)
 THRIVE_CIRCLE_MAX_SIZE = env.int("THRIVE_CIRCLE_MAX_SIZE", default=30)
-THRIVE_MIN_LEVEL_SIZE = env.int("THRIVE_MIN_LEVEL_SIZE", default=15)
+# A level with fewer eligible people shares circles with a neighbour (the plan's risk section).
+THRIVE_MIN_LEVEL_SIZE = env.int("THRIVE_MIN_LEVEL_SIZE", default=THRIVE_CIRCLE_MIN_SIZE)
+# Mid-week, a new circle opens only for at least this many people; fewer join a full circle.
+THRIVE_NEW_CIRCLE_MIN_SIZE = env.int("THRIVE_NEW_CIRCLE_MIN_SIZE", default=5)
 THRIVE_INACTIVE_DAYS = env.int("THRIVE_INACTIVE_DAYS", default=28)
 THRIVE_ASSIGNMENT_LEAD_HOURS = env.int("THRIVE_ASSIGNMENT_LEAD_HOURS", default=6)
 # Accounts that are not learners are never placed in a circle (core/circles/assignment/eligibility.py):
 # staff and superusers (unless THRIVE_PLACE_STAFF) and members of this group (service accounts).
 THRIVE_PLACE_STAFF = env.bool("THRIVE_PLACE_STAFF", default=False)
 THRIVE_NOT_PLACED_GROUP = env("THRIVE_NOT_PLACED_GROUP", default="Not placed in Thrive Circles")
+# The weekly reset: Monday at this hour in TIME_ZONE. The one source for weeks, the countdown, the
+# self-healing and the Celery beat schedule below (core/circles/weeks.py).
+THRIVE_RESET_HOUR = env.int("THRIVE_RESET_HOUR", default=0)
+if not 0 <= THRIVE_RESET_HOUR <= 22:
+    raise ImproperlyConfigured("THRIVE_RESET_HOUR must be an hour from 0 to 22.")
 
 # --- Operations: the weekly job, self-healing and monitoring (docs/operations.md) --------------
 # Monitoring: missing circles are an alarm this many hours after the week started.
@@ -252,16 +260,18 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Crontabs are read in CELERY_TIMEZONE = TIME_ZONE. django-celery-beat's DatabaseScheduler copies
 # these entries into its PeriodicTask table when beat starts.
 CELERY_BEAT_SCHEDULE = {
-    # Sunday 23:00: within THRIVE_ASSIGNMENT_LEAD_HOURS of Monday 00:00, so the run builds the coming week.
+    # An hour before the reset (Sunday 23:00 by default): within THRIVE_ASSIGNMENT_LEAD_HOURS, so the
+    # run builds the coming week, which shows from the reset on.
     "assign-weekly-thrive-circles": {
         "task": "core.circles.tasks.assign_weekly_circles",
-        "schedule": crontab(minute=0, hour=23, day_of_week=0),
+        "schedule": crontab(minute=0, hour=(THRIVE_RESET_HOUR - 1) % 24, day_of_week=1 if THRIVE_RESET_HOUR else 0),
     },
     # Awards are checked as they happen; this also catches XP granted outside PointsService.
     "detect-xp-spikes": {"task": "core.fairplay.tasks.detect_xp_spikes", "schedule": crontab(minute=30, hour=0)},
-    # Monday 01:00: store the finished week's success metrics so the dashboard only computes the running week.
+    # An hour after the reset: store the finished week's success metrics so the dashboard only
+    # computes the running week.
     "snapshot-weekly-kpis": {
         "task": "core.insights.tasks.snapshot_weekly_kpis",
-        "schedule": crontab(minute=0, hour=1, day_of_week=1),
+        "schedule": crontab(minute=0, hour=THRIVE_RESET_HOUR + 1, day_of_week=1),
     },
 }

@@ -98,7 +98,7 @@ class ThriveCircleAdmin(AssignmentTriggerMixin, admin.ModelAdmin):
     readonly_fields = ("id", "level", "week_start", "week_end", "name", "sequence", "created_at", "members")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(members_now=Count("members"))
+        return super().get_queryset(request).annotate(members_now=Count("memberships"))
 
     @admin.display(description="members", ordering="members_now")
     def members(self, circle) -> int:

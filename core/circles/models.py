@@ -101,6 +101,30 @@ class UserThriveProfile(models.Model):
         return self.weekly_xp if self.weekly_xp_week == weeks.current_week_start() else 0
 
 
+class CircleMembership(models.Model):
+    """Who sits in which circle, week by week: the page, the feed and seating read the running
+    week's row, so a week built ahead of its reset shows only from the reset on.
+
+    The weekly job INSERTs a whole week of these without touching a profile row, so awards never
+    wait for it; `UserThriveProfile.current_circle` (the plan's field: the latest week's circle)
+    follows in short batches afterwards (assignment/publishing.py). No database foreign keys:
+    rows are written only by the assignment code from rows it has just read (integrity by
+    construction), and checking 700k keys at commit took about 10 s of a 1M-profile run.
+    """
+
+    week_start = models.DateField()
+    profile = models.ForeignKey(
+        UserThriveProfile, on_delete=models.CASCADE, related_name="memberships", db_constraint=False, db_index=False
+    )
+    circle = models.ForeignKey(ThriveCircle, on_delete=models.CASCADE, related_name="memberships", db_constraint=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["profile", "week_start"], name="one_circle_per_week")]
+
+    def __str__(self):
+        return f"{self.profile_id} in {self.circle_id} ({self.week_start})"
+
+
 class XPSource(models.TextChoices):
     """Sources that can award XP."""
 

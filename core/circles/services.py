@@ -23,7 +23,7 @@ class XPService:
 
     @staticmethod
     def get_next_monday() -> datetime:
-        """The plan's name for the next weekly reset (Monday 00:00 in the platform time zone)."""
+        """The plan's name for the next weekly reset (Monday at the reset hour, platform time zone)."""
         return weeks.next_reset()
 
     @staticmethod

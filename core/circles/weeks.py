@@ -1,6 +1,7 @@
-"""The circle calendar: a week runs from Monday 00:00 to the next Monday 00:00 in the platform's
-time zone (THRIVE_TIME_ZONE). Weekly XP, circles, the countdown, the weekly job and every other
-app (fair play, insights, help) take their days and weeks from here; nothing else reads the zone.
+"""The circle calendar: a week runs from the Monday reset (THRIVE_RESET_HOUR, 00:00 by default)
+to the next one, in the platform's time zone (THRIVE_TIME_ZONE). Weekly XP, circles, the
+countdown, the weekly job's schedule, the self-healing and every other app (fair play, insights,
+help) take their days and weeks from here; nothing else reads the zone or the reset time.
 """
 
 from datetime import date, datetime, time, timedelta
@@ -25,10 +26,17 @@ def day_start(moment: datetime) -> datetime:
     return datetime.combine(local_date(moment), time.min, tzinfo=time_zone())
 
 
+def reset_time() -> time:
+    """The wall-clock time on Mondays when a circle week ends and the next begins."""
+    return time(hour=settings.THRIVE_RESET_HOUR)
+
+
 def week_start_for(moment: datetime) -> date:
-    """The Monday of the circle week containing `moment`."""
-    local = local_date(moment)
-    return local - timedelta(days=local.weekday())
+    """The Monday of the circle week containing `moment` (before the reset hour, a Monday still
+    belongs to the week before)."""
+    local = moment.astimezone(time_zone())
+    day = local.date() if local.time() >= reset_time() else local.date() - timedelta(days=1)
+    return day - timedelta(days=day.weekday())
 
 
 def current_week_start() -> date:
@@ -36,16 +44,16 @@ def current_week_start() -> date:
 
 
 def week_bounds(week_start: date) -> tuple[datetime, datetime]:
-    """[start, end) of a week as aware datetimes; wall-clock midnights, so DST weeks are 167 or 169 h."""
-    tz = time_zone()
+    """[start, end) of a week as aware datetimes: wall-clock resets, so DST weeks are 167 or 169 h."""
+    tz, reset = time_zone(), reset_time()
     return (
-        datetime.combine(week_start, time.min, tzinfo=tz),
-        datetime.combine(week_start + timedelta(days=7), time.min, tzinfo=tz),
+        datetime.combine(week_start, reset, tzinfo=tz),
+        datetime.combine(week_start + timedelta(days=7), reset, tzinfo=tz),
     )
 
 
 def next_reset(now: datetime | None = None) -> datetime:
-    """When the week containing `now` ends: the next Monday 00:00, always in the future."""
+    """When the week containing `now` ends: the next Monday reset, always in the future."""
     return week_bounds(week_start_for(now or timezone.now()))[1]
 
 

@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from core.exceptions import ApplicationError
 
 from .models import FairPlayRule, SpikeReview
-from .services import SpikeReviewService
+from .services import approve_review, reject_review
 
 
 @admin.register(FairPlayRule)
@@ -53,8 +53,8 @@ class SpikeReviewAdmin(admin.ModelAdmin):
 
     @admin.action(description="Approve: the XP stands, clear the flag", permissions=["change"])
     def approve_selected(self, request, queryset):
-        self._decide(request, queryset, SpikeReviewService.approve, "Approved")
+        self._decide(request, queryset, approve_review, "Approved")
 
     @admin.action(description="Reject: take back the week's XP above the usual week", permissions=["change"])
     def reject_selected(self, request, queryset):
-        self._decide(request, queryset, SpikeReviewService.reject, "Rejected")
+        self._decide(request, queryset, reject_review, "Rejected")

@@ -17,7 +17,7 @@ from core.points.models import ActivityType, PointsHistory
 
 from . import limits
 from .models import FairPlayRule
-from .services import SpikeReviewService, load_default_rules
+from .services import detect_spikes, load_default_rules
 
 # (activity, metadata, how many in the evening, seconds apart)
 BURST = [
@@ -73,4 +73,4 @@ def seed_demo_spike(*, now: datetime | None = None) -> int:
     burst = sum(event.amount for event in events)
     new_points = F("total_points") + burst
     get_user_model().objects.filter(pk=user.pk).update(total_points=new_points, level=new_points / 100 + 1)
-    return SpikeReviewService.detect_week(last_week, now=now)
+    return detect_spikes(last_week, now=now)

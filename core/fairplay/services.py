@@ -11,17 +11,14 @@ from django.utils import timezone
 from core.circles import weeks
 from core.circles.models import UserThriveProfile, XPSource
 from core.circles.services import XPService
-from core.exceptions import Conflict, NotFound
+from core.exceptions import NotFound
 
 from . import explain, limits, selectors, spikes
 from .defaults import DEFAULT_RULES
+from .exceptions import ReviewAlreadyDecided
 from .models import FairPlayRule, SpikeReview
 
 logger = logging.getLogger(__name__)
-
-
-class ReviewAlreadyDecided(Conflict):
-    code = "review_already_decided"
 
 
 def lock_user(user_id: int) -> None:
@@ -114,102 +111,101 @@ def _new_review(user_id: int, week: date, week_xp: int, prior: list[int], now: d
     )
 
 
-class SpikeReviewService:
-    """Flags weeks far above a person's own pattern and applies a reviewer's decision."""
+# --- XP spikes: weeks far above a person's own pattern, and a reviewer's decision ---------------
 
-    @staticmethod
-    def check_after_award(user, *, now: datetime | None = None) -> SpikeReview | None:
-        """Flag the running week if the award just made pushed it over the spike threshold.
 
-        Cheap for almost every award: one read of the profile's weekly XP; the history is read
-        only above the floor and only until the week has a review. Precondition: inside the
-        award's transaction with the user's row locked. Returns the new review, if any.
-        """
-        now = now or timezone.now()
-        week = weeks.week_start_for(now)
-        week_xp = (
-            UserThriveProfile.objects.filter(user=user, weekly_xp_week=week).values_list("weekly_xp", flat=True).first()
+def check_spike_after_award(user, *, now: datetime | None = None) -> SpikeReview | None:
+    """Flag the running week if the award just made pushed it over the spike threshold.
+
+    Cheap for almost every award: one read of the profile's weekly XP; the history is read
+    only above the floor and only until the week has a review. Precondition: inside the
+    award's transaction with the user's row locked. Returns the new review, if any.
+    """
+    now = now or timezone.now()
+    week = weeks.week_start_for(now)
+    week_xp = (
+        UserThriveProfile.objects.filter(user=user, weekly_xp_week=week).values_list("weekly_xp", flat=True).first()
+    )
+    if week_xp is None or week_xp <= settings.THRIVE_SPIKE_FLOOR_XP:
+        return None
+    if SpikeReview.objects.filter(user=user, week_start=week).exists():
+        return None
+    prior = selectors.weekly_xp_before([user.pk], week, lookback=settings.THRIVE_SPIKE_LOOKBACK_WEEKS)[user.pk]
+    if not spikes.is_spike(week_xp, prior, **_spike_settings()):
+        return None
+    review = _new_review(user.pk, week, week_xp, prior, now)
+    review, created = SpikeReview.objects.get_or_create(
+        user=user, week_start=week, defaults={f.attname: getattr(review, f.attname) for f in _REVIEW_FIELDS}
+    )
+    if created:
+        logger.info("XP spike flagged for review: user %s, week of %s, %s XP", user.pk, week, week_xp)
+    return review if created else None
+
+
+@transaction.atomic
+def detect_spikes(week: date | None = None, *, now: datetime | None = None) -> int:
+    """Flag every spike of `week` (default: the running week) that has no review yet.
+
+    The backstop for XP granted outside PointsService. Set-based: one query finds the weeks
+    above the floor, one reads those people's previous weeks. Idempotent (one review per
+    person and week). Returns how many reviews were created.
+    """
+    now = now or timezone.now()
+    week = week or weeks.week_start_for(now)
+    above = selectors.weeks_above(settings.THRIVE_SPIKE_FLOOR_XP, week)
+    reviewed = set(SpikeReview.objects.filter(week_start=week, user_id__in=above).values_list("user_id", flat=True))
+    candidates = [user_id for user_id in above if user_id not in reviewed]
+    if not candidates:
+        return 0
+    prior = selectors.weekly_xp_before(candidates, week, lookback=settings.THRIVE_SPIKE_LOOKBACK_WEEKS)
+    new = [
+        _new_review(user_id, week, above[user_id], prior[user_id], now)
+        for user_id in candidates
+        if spikes.is_spike(above[user_id], prior[user_id], **_spike_settings())
+    ]
+    created = SpikeReview.objects.bulk_create(new, ignore_conflicts=True)
+    logger.info("XP spike sweep for the week of %s: %d flagged", week, len(created))
+    return len(created)
+
+
+@transaction.atomic
+def approve_review(review_id: int, *, reviewer, note: str = "") -> SpikeReview:
+    """The XP stands; the flag is cleared. Only a pending review can be decided."""
+    review = _pending(review_id)
+    review.status, review.decided_at, review.decided_by, review.note = (
+        SpikeReview.Status.APPROVED, timezone.now(), reviewer, note
+    )
+    review.save(update_fields=["status", "decided_at", "decided_by", "note"])
+    return review
+
+
+@transaction.atomic
+def reject_review(review_id: int, *, reviewer, note: str = "") -> SpikeReview:
+    """Take back the week's XP above the person's usual week with a visible correcting event.
+
+    The correction goes through XPService.add_xp, so total XP, level and the history stay in
+    step; it is dated now (it lands in the week of the decision). The user's row is locked
+    while the week's XP is read, so an award at the same moment cannot slip between.
+    """
+    review = _pending(review_id)
+    lock_user(review.user_id)
+    week_xp = selectors.week_xp(review.user_id, review.week_start)
+    amount = spikes.excess(week_xp, review.baseline_xp)
+    if amount:
+        review.correction_event = XPService.add_xp(
+            review.user,
+            -amount,
+            XPSource.OTHER,
+            f"Correction after review: {amount} XP above your usual week "
+            f"(week of {review.week_start:%d %b %Y}) taken back",
+            metadata={"spike_review_id": review.pk, "week_start": review.week_start.isoformat()},
         )
-        if week_xp is None or week_xp <= settings.THRIVE_SPIKE_FLOOR_XP:
-            return None
-        if SpikeReview.objects.filter(user=user, week_start=week).exists():
-            return None
-        prior = selectors.weekly_xp_before([user.pk], week, lookback=settings.THRIVE_SPIKE_LOOKBACK_WEEKS)[user.pk]
-        if not spikes.is_spike(week_xp, prior, **_spike_settings()):
-            return None
-        review = _new_review(user.pk, week, week_xp, prior, now)
-        review, created = SpikeReview.objects.get_or_create(
-            user=user, week_start=week, defaults={f.attname: getattr(review, f.attname) for f in _REVIEW_FIELDS}
-        )
-        if created:
-            logger.info("XP spike flagged for review: user %s, week of %s, %s XP", user.pk, week, week_xp)
-        return review if created else None
-
-    @staticmethod
-    @transaction.atomic
-    def detect_week(week: date | None = None, *, now: datetime | None = None) -> int:
-        """Flag every spike of `week` (default: the running week) that has no review yet.
-
-        The backstop for XP granted outside PointsService. Set-based: one query finds the weeks
-        above the floor, one reads those people's previous weeks. Idempotent (one review per
-        person and week). Returns how many reviews were created.
-        """
-        now = now or timezone.now()
-        week = week or weeks.week_start_for(now)
-        above = selectors.weeks_above(settings.THRIVE_SPIKE_FLOOR_XP, week)
-        reviewed = set(SpikeReview.objects.filter(week_start=week, user_id__in=above).values_list("user_id", flat=True))
-        candidates = [user_id for user_id in above if user_id not in reviewed]
-        if not candidates:
-            return 0
-        prior = selectors.weekly_xp_before(candidates, week, lookback=settings.THRIVE_SPIKE_LOOKBACK_WEEKS)
-        new = [
-            _new_review(user_id, week, above[user_id], prior[user_id], now)
-            for user_id in candidates
-            if spikes.is_spike(above[user_id], prior[user_id], **_spike_settings())
-        ]
-        created = SpikeReview.objects.bulk_create(new, ignore_conflicts=True)
-        logger.info("XP spike sweep for the week of %s: %d flagged", week, len(created))
-        return len(created)
-
-    @staticmethod
-    @transaction.atomic
-    def approve(review_id: int, *, reviewer, note: str = "") -> SpikeReview:
-        """The XP stands; the flag is cleared. Only a pending review can be decided."""
-        review = _pending(review_id)
-        review.status, review.decided_at, review.decided_by, review.note = (
-            SpikeReview.Status.APPROVED, timezone.now(), reviewer, note
-        )
-        review.save(update_fields=["status", "decided_at", "decided_by", "note"])
-        return review
-
-    @staticmethod
-    @transaction.atomic
-    def reject(review_id: int, *, reviewer, note: str = "") -> SpikeReview:
-        """Take back the week's XP above the person's usual week with a visible correcting event.
-
-        The correction goes through XPService.add_xp, so total XP, level and the history stay in
-        step; it is dated now (it lands in the week of the decision). The user's row is locked
-        while the week's XP is read, so an award at the same moment cannot slip between.
-        """
-        review = _pending(review_id)
-        lock_user(review.user_id)
-        week_xp = selectors.week_xp(review.user_id, review.week_start)
-        amount = spikes.excess(week_xp, review.baseline_xp)
-        if amount:
-            review.correction_event = XPService.add_xp(
-                review.user,
-                -amount,
-                XPSource.OTHER,
-                f"Correction after review: {amount} XP above your usual week "
-                f"(week of {review.week_start:%d %b %Y}) taken back",
-                metadata={"spike_review_id": review.pk, "week_start": review.week_start.isoformat()},
-            )
-        review.status, review.decided_at, review.decided_by, review.note = (
-            SpikeReview.Status.REJECTED, timezone.now(), reviewer, note
-        )
-        review.reversed_xp = amount
-        review.save(update_fields=["status", "decided_at", "decided_by", "note", "reversed_xp", "correction_event"])
-        return review
+    review.status, review.decided_at, review.decided_by, review.note = (
+        SpikeReview.Status.REJECTED, timezone.now(), reviewer, note
+    )
+    review.reversed_xp = amount
+    review.save(update_fields=["status", "decided_at", "decided_by", "note", "reversed_xp", "correction_event"])
+    return review
 
 
 _REVIEW_FIELDS = [

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from core.circles import weeks
 
-from .services import SpikeReviewService
+from .services import detect_spikes
 
 
 @shared_task(name="core.fairplay.tasks.detect_xp_spikes")
@@ -18,6 +18,6 @@ def detect_xp_spikes() -> dict:
     running = weeks.week_start_for(now)
     last = running - timedelta(days=7)
     return {
-        last.isoformat(): SpikeReviewService.detect_week(last, now=now),
-        running.isoformat(): SpikeReviewService.detect_week(running, now=now),
+        last.isoformat(): detect_spikes(last, now=now),
+        running.isoformat(): detect_spikes(running, now=now),
     }

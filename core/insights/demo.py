@@ -1,6 +1,6 @@
 """Demo data for the success metrics: a staff account for the dashboard, and page/feed views.
 
-Views follow the demo community's own sign-ins (core/circles/demo.py): on most days someone signs
+Views follow the demo community's own sign-ins (core/circles/ops/demo.py): on most days someone signs
 in they open Your Thrive Circle, and, more and more over the weeks, scroll to the circle feed.
 """
 

@@ -29,6 +29,6 @@ class FairPlayRuleSerializer(serializers.Serializer):
 
 class ThriveCirclesHelpSerializer(serializers.Serializer):
     ways_to_earn = WayToEarnSerializer(many=True, help_text="XP per activity, from the points table.")
-    reset_at = serializers.DateTimeField(help_text="The next weekly reset (Monday 00:00 in `time_zone`).")
+    reset_at = serializers.DateTimeField(help_text="The next weekly reset (Monday at the reset hour in `time_zone`).")
     time_zone = serializers.CharField(help_text="The platform time zone circle weeks follow.")
     fair_play = FairPlayRuleSerializer(many=True, help_text="Each activity's active fair-play limits, from the admin's rules.")

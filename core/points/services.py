@@ -10,15 +10,12 @@ from django.utils import timezone
 
 from core.circles.services import XPService
 from core.db import retry_if_locked
-from core.exceptions import ApplicationError, Conflict
-from core.fairplay.services import SpikeReviewService, assess_award, explain_award, lock_user
+from core.exceptions import Conflict
+from core.fairplay.services import assess_award, check_spike_after_award, explain_award, lock_user
 
 from . import rules
+from .exceptions import UnknownActivityType
 from .models import ActivityType, PointsHistory
-
-
-class UnknownActivityType(ApplicationError):
-    code = "unknown_activity_type"
 
 
 def _activity_type(value) -> ActivityType:
@@ -50,7 +47,7 @@ class PointsService:
         plan's `base_points` and the `fair_play_rule` that applied, so history and audit agree.
         The user's row is locked before today's awards are counted: concurrent awards to one
         person are decided one after the other. A week far above the person's usual XP is
-        flagged for review here (SpikeReviewService.check_after_award).
+        flagged for review here (fair play's check_spike_after_award).
 
         With an idempotency key a retry returns the first award and changes nothing, also when
         two retries race: the unique key lets exactly one insert win and the other reads it.
@@ -95,7 +92,7 @@ class PointsService:
             user, decision.points, rules.XP_SOURCES[activity_type], description, metadata=xp_metadata, points_history=history
         )
         if decision.points > 0:
-            SpikeReviewService.check_after_award(user, now=now)
+            check_spike_after_award(user, now=now)
         history.fair_play_note = decision.note  # "" for full points
         # For the activity pages: why it earned less and when it counts fully again ("" for full points).
         history.fair_play_message = explain_award(activity_type, decision, now=now)

@@ -8,10 +8,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.api import ERRORS
-from core.exceptions import ApplicationError
 from core.points.services import PointsService
 
 from . import services
+from .exceptions import InvalidCredentials
 from .serializers import (
     LoginSerializer,
     PasswordResetConfirmSerializer,
@@ -19,10 +19,6 @@ from .serializers import (
     SessionSerializer,
     SignUpSerializer,
 )
-
-
-class InvalidCredentials(ApplicationError):
-    code = "invalid_credentials"
 
 
 @method_decorator(ensure_csrf_cookie, name="dispatch")

@@ -86,7 +86,7 @@ test('someone without a circle this week sees that their circle is forming', asy
   await signIn(page, 'seedling_sam');
   await waitForCircle(page);
   djangoShell(
-    "from core.circles.models import UserThriveProfile; UserThriveProfile.objects.filter(user__username='seedling_sam').update(current_circle=None)",
+    "from core.circles.models import CircleMembership; CircleMembership.objects.filter(profile__user__username='seedling_sam').delete()",
   );
   await page.reload();
   await waitForCircle(page);

@@ -109,28 +109,60 @@ class SeatCircle:
 
 
 def fill_seats(
-    newcomers: list[Newcomer], circles: list[SeatCircle], *, max_size: int
+    newcomers: list[Newcomer], circles: list[SeatCircle], *, target: int, max_size: int, min_new: int
 ) -> tuple[dict[int, object], list[SeatCircle]]:
-    """Seat users who join mid-week. Returns {profile_id: circle key} and the circles to create.
+    """Seat people who join after the weekly job (`newcomers` most XP first). Returns
+    {profile_id: circle key} and the circles to create.
 
-    A newcomer joins the emptiest circle of their level that has room; a level without
-    circles this week (it was merged) uses the nearest level's circles; when every fitting
-    circle is full a new circle of their level is opened for the next newcomers too.
+    1. The emptiest circle of their own level that is under `max_size`; else the open circle of
+       the nearest level (a level without circles this week, because it was merged, starts here).
+    2. Whoever is left once every circle is full: `min_new` or more of them open circles of their
+       own, planned like the weekly job's (levels too small merge, sizes balanced, XP bands
+       contiguous); fewer join the emptiest circle of the nearest level over the maximum, since a
+       circle of one or two would be worse. A week without any circle opens one for them all.
     """
     circles = list(circles)
-    created: list[SeatCircle] = []
     seats: dict[int, object] = {}
+    waiting: list[Newcomer] = []
     for person in newcomers:
-        own = [c for c in circles if c.level_id == person.level_id]
-        pool = own or circles
-        open_ = [c for c in pool if c.members < max_size]
-        if open_:
-            choice = min(open_, key=lambda c: (abs(c.level_order - person.level_order), c.members, c.sequence))
-        else:
-            sequence = max((c.sequence for c in own), default=-1) + 1
-            choice = SeatCircle(("new", person.level_id, sequence), person.level_id, person.level_order, sequence, 0)
-            circles.append(choice)
-            created.append(choice)
+        open_ = [c for c in circles if c.members < max_size]
+        if not open_:
+            waiting.append(person)
+            continue
+        choice = min(open_, key=lambda c: (abs(c.level_order - person.level_order), c.members, c.sequence))
         choice.members += 1
         seats[person.profile_id] = choice.key
-    return seats, created
+    if not waiting:
+        return seats, []
+    if circles and len(waiting) < min_new:
+        for person in waiting:
+            choice = min(circles, key=lambda c: (abs(c.level_order - person.level_order), c.members, c.sequence))
+            choice.members += 1
+            seats[person.profile_id] = choice.key
+        return seats, []
+    return seats, _open_circles(waiting, circles, seats, target=target, max_size=max_size, min_new=min_new)
+
+
+def _open_circles(waiting, circles, seats, *, target: int, max_size: int, min_new: int) -> list[SeatCircle]:
+    orders = {person.level_id: person.level_order for person in waiting}
+    counts = [
+        LevelCount(level_id, sum(1 for p in waiting if p.level_id == level_id))
+        for level_id in sorted(orders, key=orders.get)
+    ]
+    last = {}
+    for circle in circles:
+        last[circle.level_id] = max(last.get(circle.level_id, -1), circle.sequence)
+    created = []
+    for bucket in plan_circles(counts, target=target, min_size=min_new, max_size=max_size, min_level_size=min_new):
+        level_id = bucket.circle_level_id
+        first = last.get(level_id, -1) + 1
+        last[level_id] = first + len(bucket.circle_sizes) - 1
+        new = [
+            SeatCircle(("new", level_id, first + i), level_id, orders[level_id], first + i, size)
+            for i, size in enumerate(bucket.circle_sizes)
+        ]
+        members = [person for person in waiting if person.level_id in bucket.level_ids]
+        for rank, person in enumerate(members):
+            seats[person.profile_id] = new[circle_index(rank, bucket.circle_sizes)].key
+        created += new
+    return created

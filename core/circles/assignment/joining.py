@@ -13,7 +13,7 @@ from .. import weeks
 from ..ledger import awards
 from ..ledger.levels import entry_level
 from ..ledger.writes import find_profile
-from ..models import ThriveCircle, UserThriveProfile, XPEvent
+from ..models import CircleMembership, ThriveCircle, UserThriveProfile, XPEvent
 from .locks import lock_circle_membership
 from .seating import seat_newcomers
 
@@ -36,12 +36,12 @@ def add_xp(user, amount, source=None, description=None, *, metadata=None, points
     if profile_id is None:
         profile = _get_or_create_profile(user)
         profile_id, level_id = profile.pk, profile.current_level_id
-        seated = profile.current_circle_id is not None and profile.current_circle.week_start >= week
+        seated = CircleMembership.objects.filter(profile=profile, week_start=week).exists()
     if seated or not ThriveCircle.objects.filter(week_start=week).exists():
         return awards.record_award(profile_id, event, week, level_before=level_id)
     with transaction.atomic():
-        # Taken before the row lock, in the same order as the weekly job, so the two cannot deadlock.
-        lock_circle_membership()
+        # Taken before the row lock, in the same order as seating, so the two cannot deadlock.
+        lock_circle_membership(week)
         awards.record_award(profile_id, event, week, level_before=level_id)
         seat_newcomers(week, now=now, profile_ids=[profile_id])
     return event
@@ -57,7 +57,7 @@ def join_thrive_circles(user, *, now: datetime | None = None) -> UserThriveProfi
     with transaction.atomic():
         has_circles = ThriveCircle.objects.filter(week_start=week).exists()
         if has_circles:
-            lock_circle_membership()
+            lock_circle_membership(week)
         profile = _get_or_create_profile(user)
         if has_circles:
             seat_newcomers(week, now=now, profile_ids=[profile.pk])
@@ -66,7 +66,7 @@ def join_thrive_circles(user, *, now: datetime | None = None) -> UserThriveProfi
 
 def _get_or_create_profile(user) -> UserThriveProfile:
     """The profile, created at the entry level if missing; nobody is seated here."""
-    profile = UserThriveProfile.objects.select_related("current_circle").filter(user=user).first()
+    profile = UserThriveProfile.objects.filter(user=user).first()
     if profile is None:
         # get_or_create survives a concurrent insert for the same user (it re-reads on conflict).
         profile, _ = UserThriveProfile.objects.get_or_create(user=user, defaults={"current_level": entry_level()})

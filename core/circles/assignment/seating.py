@@ -9,7 +9,7 @@ from django.db.models.functions import Coalesce, RowNumber
 
 from .. import weeks
 from ..ledger.levels import level_by_id
-from ..models import ThriveCircle, ThriveCircleLevel, UserThriveProfile
+from ..models import CircleMembership, ThriveCircle, ThriveCircleLevel, UserThriveProfile
 from . import grouping
 from .eligibility import eligible_profiles
 
@@ -19,7 +19,7 @@ def seat_newcomers(week, *, now: datetime, profile_ids: list[int] | None = None)
 
     Caller holds the membership lock inside a transaction. Returns (seated, circles created).
     """
-    newcomers_qs = eligible_profiles(now).exclude(current_circle__week_start=week)
+    newcomers_qs = eligible_profiles(now).exclude(memberships__week_start=week)
     if profile_ids is not None:
         newcomers_qs = newcomers_qs.filter(pk__in=profile_ids)
     newcomers = [
@@ -31,15 +31,24 @@ def seat_newcomers(week, *, now: datetime, profile_ids: list[int] | None = None)
     if not newcomers:
         return 0, 0
     seats, to_create = grouping.fill_seats(
-        newcomers, _seat_candidates(week, newcomers), max_size=settings.THRIVE_CIRCLE_MAX_SIZE
+        newcomers,
+        _seat_candidates(week, newcomers),
+        target=settings.THRIVE_CIRCLE_SIZE,
+        max_size=settings.THRIVE_CIRCLE_MAX_SIZE,
+        min_new=settings.THRIVE_NEW_CIRCLE_MIN_SIZE,
     )
     names = dict(ThriveCircleLevel.objects.values_list("id", "name"))
     created = {plan.key: new_circle(plan.level_id, names[plan.level_id], week, plan.sequence) for plan in to_create}
     ThriveCircle.objects.bulk_create(created.values())
-    reset_at = weeks.week_bounds(week)[1]
     chosen = {pk: created[key].id if key in created else key for pk, key in seats.items()}
+    CircleMembership.objects.bulk_create(
+        CircleMembership(week_start=week, profile_id=pk, circle_id=circle_id) for pk, circle_id in chosen.items()
+    )
+    # current_circle names the latest week's circle: leave it on a later week's, if built already.
+    later = set(UserThriveProfile.objects.filter(pk__in=chosen, current_circle__week_start__gt=week).values_list("pk", flat=True))
+    reset_at = weeks.week_bounds(week)[1]
     UserThriveProfile.objects.bulk_update(
-        [UserThriveProfile(pk=pk, current_circle_id=circle_id, weekly_reset_at=reset_at) for pk, circle_id in chosen.items()],
+        [UserThriveProfile(pk=pk, current_circle_id=circle, weekly_reset_at=reset_at) for pk, circle in chosen.items() if pk not in later],
         ["current_circle", "weekly_reset_at"],
     )
     recount_members(ThriveCircle.objects.filter(pk__in=set(chosen.values())))
@@ -49,15 +58,12 @@ def seat_newcomers(week, *, now: datetime, profile_ids: list[int] | None = None)
 def _seat_candidates(week, newcomers: list[grouping.Newcomer]) -> list[grouping.SeatCircle]:
     """The circles `grouping.fill_seats` needs to seat `newcomers` exactly as it would with all of them.
 
-    Each newcomer takes the emptiest circle with room, so k newcomers only ever reach the k
-    emptiest circles of a level; each level's last circle comes too, to number a new one. At 1M
-    users a week has ~28k circles, so this reads a few rows per level instead of every member.
-    Only the newcomers' levels, unless one of them has no circle this week and borrows a neighbour's.
+    Each newcomer takes the emptiest circle with room of the nearest level, so k newcomers only
+    ever reach the k emptiest circles of a level; each level's last circle comes too, to number a
+    new one. At 1M users a week has ~28k circles, so this reads a few rows per level instead of
+    every member.
     """
-    levels = {person.level_id for person in newcomers}
     circles = ThriveCircle.objects.filter(week_start=week)
-    if set(circles.filter(level_id__in=levels).values_list("level_id", flat=True).distinct()) == levels:
-        circles = circles.filter(level_id__in=levels)
     by_level = F("level_id")
     circles = circles.annotate(
         emptiest=Window(RowNumber(), partition_by=by_level, order_by=[F("member_count").asc(), F("sequence").asc()]),
@@ -69,8 +75,8 @@ def _seat_candidates(week, newcomers: list[grouping.Newcomer]) -> list[grouping.
 
 
 def recount_members(circles) -> None:
-    """Store each circle's member count, counted from the profiles (one UPDATE)."""
-    members = UserThriveProfile.objects.filter(current_circle=OuterRef("pk")).order_by().values("current_circle")
+    """Store each circle's member count, counted from its memberships (one UPDATE)."""
+    members = CircleMembership.objects.filter(circle=OuterRef("pk")).order_by().values("circle")
     circles.update(member_count=Coalesce(Subquery(members.annotate(n=Count("pk")).values("n")), 0))
 
 

@@ -10,10 +10,11 @@ from django.utils import timezone
 
 from .. import weeks
 from ..ledger.levels import LEVEL_BANDS_SQL, in_band_sql
-from ..models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile
+from ..models import CircleAssignmentRun, CircleMembership, ThriveCircle, ThriveCircleLevel, UserThriveProfile
 from . import grouping, seating
 from .eligibility import active_since, eligible_profiles, not_placed_sql
 from .locks import lock_circle_membership
+from .publishing import publish_week
 
 logger = logging.getLogger(__name__)
 
@@ -26,21 +27,27 @@ class CircleAssignmentService:
         """Build the circles of the week `weeks.assignment_week(now)` and seat every eligible user.
 
         Idempotent per week: if the week already has circles, only eligible users without one are
-        seated. Concurrent runs serialise on the membership lock, and a run is one transaction, so
-        a failure leaves no half-built week. Every run leaves a CircleAssignmentRun record.
+        seated. Concurrent runs serialise on the week's membership lock. The week's circles and
+        memberships are one transaction that locks no profile row, so a failure leaves no
+        half-built week and awards never wait for it; `current_circle` follows afterwards in
+        short batches (publishing.py), which the next run finishes if this one stops half way.
+        Every run leaves a CircleAssignmentRun record.
         """
         now = now or timezone.now()
         week = weeks.assignment_week(now)
         run = CircleAssignmentRun.objects.create(week_start=week, trigger=trigger, started_at=now)
         try:
+            if not ThriveCircle.objects.filter(week_start=week).exists():
+                _sync_levels()  # its own short statement: a threshold edit moves few rows
             with transaction.atomic():
-                lock_circle_membership()
+                lock_circle_membership(week)
                 if ThriveCircle.objects.filter(week_start=week).exists():
                     run.status = CircleAssignmentRun.Status.ALREADY_DONE
                     run.users_placed, run.circles_created = seating.seat_newcomers(week, now=now)
                 else:
                     run.status = CircleAssignmentRun.Status.SUCCEEDED
                     run.users_placed, run.circles_created = CircleAssignmentService._assign_week(week, now=now)
+            publish_week(week)
         except Exception as exc:
             run.status, run.error = CircleAssignmentRun.Status.FAILED, f"{type(exc).__name__}: {exc}"
             run.finished_at = timezone.now()
@@ -55,7 +62,6 @@ class CircleAssignmentService:
     @staticmethod
     def _assign_week(week, *, now: datetime) -> tuple[int, int]:
         """Set-based: a constant number of queries whatever the number of users. Lock held."""
-        _sync_levels()
         levels = list(ThriveCircleLevel.objects.order_by("order"))
         per_level = dict(
             eligible_profiles(now).values_list("current_level").annotate(n=Count("id")).order_by()
@@ -95,7 +101,7 @@ def _refresh_circle_statistics() -> None:
 
     Without fresh statistics it estimates a handful of circles for the week and joins them to
     700k profiles with a nested comparison (minutes at 1M users, bench/assignment.py); ANALYZE
-    inside the transaction sees the new rows and the seating UPDATE gets a hash join.
+    inside the transaction sees the new rows and the seating INSERT gets a hash join.
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -104,7 +110,7 @@ def _refresh_circle_statistics() -> None:
 
 
 def _seat_by_rank(buckets: list[grouping.Bucket], week, *, active_since: datetime) -> int:
-    """One UPDATE seats every eligible user: rank by XP within the bucket, then the circle
+    """One INSERT seats every eligible user: rank by XP within the bucket, then the circle
     index of `grouping.circle_index` (balanced sizes q+1 for the first r circles, q after)."""
     rows = []
     for bucket in buckets:
@@ -112,9 +118,11 @@ def _seat_by_rank(buckets: list[grouping.Bucket], week, *, active_since: datetim
         rows += [(level_id, bucket.circle_level_id, q, r) for level_id in bucket.level_ids]
     values = ", ".join(["(CAST(%s AS INTEGER), CAST(%s AS INTEGER), CAST(%s AS INTEGER), CAST(%s AS INTEGER))"] * len(rows))
     profile, circle = UserThriveProfile._meta.db_table, ThriveCircle._meta.db_table
+    membership = CircleMembership._meta.db_table
     ops = connection.ops
     not_placed, not_placed_params = not_placed_sql("p.user_id")  # the same people eligible_profiles leaves out
     sql = f"""
+        INSERT INTO {membership} (week_start, profile_id, circle_id)
         WITH bucket(level_id, circle_level_id, q, r) AS (VALUES {values}),
         ranked AS (
             SELECT p.id AS profile_id, b.circle_level_id, b.q, b.r,
@@ -127,18 +135,15 @@ def _seat_by_rank(buckets: list[grouping.Bucket], week, *, active_since: datetim
                    CASE WHEN rnk < r * (q + 1) THEN rnk / (q + 1) ELSE r + (rnk - r * (q + 1)) / q END AS seq
             FROM ranked
         )
-        UPDATE {profile} SET current_circle_id = c.id, weekly_reset_at = %s
+        SELECT c.week_start, s.profile_id, c.id
         FROM seated s JOIN {circle} c
           ON c.level_id = s.circle_level_id AND c.sequence = s.seq AND c.week_start = %s
-        WHERE {profile}.id = s.profile_id
     """
     params = [value for row in rows for value in row] + [
         ops.adapt_datetimefield_value(active_since),
         *not_placed_params,
-        ops.adapt_datetimefield_value(weeks.week_bounds(week)[1]),
         ops.adapt_datefield_value(week),
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-    # sqlite3 reports no rowcount for a statement that starts with WITH, so count instead.
-    return UserThriveProfile.objects.filter(current_circle__week_start=week).count()
+        return cursor.rowcount

@@ -17,7 +17,7 @@ from functools import cache
 from django.db import connection, transaction
 
 from .. import weeks
-from ..models import ThriveCircle, UserThriveProfile, XPEvent
+from ..models import CircleMembership, UserThriveProfile, XPEvent
 from .levels import level_for_xp_sql
 
 # Per-session temporary table of past events to add (backfill, demo data): one row per event,
@@ -42,7 +42,7 @@ def _counter_updates(profile: str, *, amount: str, this_week: str, week: str, la
 
 
 def find_profile(user_id: int, week) -> tuple[int | None, bool, int | None]:
-    """(profile id or None, whether it already sits in a circle of `week` or later, its level id)."""
+    """(profile id or None, whether it has a circle in `week`, its level id)."""
     with connection.cursor() as cursor:
         cursor.execute(_sql()["find"], {"user": user_id, "week": connection.ops.adapt_datefield_value(week)})
         row = cursor.fetchone()
@@ -85,7 +85,7 @@ def _event_fields():
 
 @cache
 def _statements(vendor: str) -> dict[str, str]:
-    profile, circle, event = UserThriveProfile._meta.db_table, ThriveCircle._meta.db_table, XPEvent._meta.db_table
+    profile, membership, event = UserThriveProfile._meta.db_table, CircleMembership._meta.db_table, XPEvent._meta.db_table
     counters = _counter_updates(profile, amount="%(amount)s", this_week="%(amount)s", week="%(week)s", latest="%(now)s")
     update = f"UPDATE {profile} SET {counters} WHERE id = %(profile)s RETURNING current_level_id"
     columns = ", ".join(field.column for field in _event_fields())
@@ -94,8 +94,9 @@ def _statements(vendor: str) -> dict[str, str]:
     typed = ", ".join(f"CAST(%({field.attname})s AS {field.db_type(connection)})" for field in _event_fields())
     return {
         "find": f"""
-            SELECT p.id, c.week_start >= %(week)s, p.current_level_id FROM {profile} p
-            LEFT JOIN {circle} c ON c.id = p.current_circle_id WHERE p.user_id = %(user)s""",
+            SELECT p.id, EXISTS (SELECT 1 FROM {membership} m WHERE m.profile_id = p.id AND m.week_start = %(week)s),
+                   p.current_level_id
+            FROM {profile} p WHERE p.user_id = %(user)s""",
         "update": update,
         "insert": f"INSERT INTO {event} ({columns}) VALUES ({values})",
         # The event is inserted only if the profile row was updated, in the same statement.

@@ -56,7 +56,7 @@ def circles_health(*, now: datetime | None = None) -> HealthReport:
     circles = ThriveCircle.objects.filter(week_start=week).count()
     eligible = eligible_profiles(now)
     eligible_count = eligible.count()
-    unseated = eligible.exclude(current_circle__week_start__gte=week).count() if circles else eligible_count
+    unseated = eligible.exclude(memberships__week_start__gte=week).count() if circles else eligible_count
     last_run = CircleAssignmentRun.objects.order_by("-started_at", "-pk").first()
     report = HealthReport(
         checked_at=now, week_start=week, circles=circles, eligible_users=eligible_count,

@@ -15,20 +15,18 @@ from .selectors import sources_this_week
 def circle_status(circle: ThriveCircle | None, week) -> str:
     if circle is None:
         return "forming"
-    if circle.week_start == week:
-        return "active"
-    return "upcoming" if circle.week_start > week else "ended"
+    return "active" if circle.week_start == week else "ended"
 
 
 def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = None) -> dict:
-    """Everything the Your Thrive Circle page shows, for a profile from `profile_for_page`.
+    """Everything the Your Thrive Circle page shows, for a profile from `profile_for_page` (same `now`).
 
     Members and feed come serialised from the shared, cached circle section."""
     now = now or timezone.now()
     week = weeks.week_start_for(now)
     next_level = level_table().next_after(profile.current_level)
     xp_to_next = max(0, next_level.min_xp - profile.total_xp) if next_level else 0
-    circle = profile.current_circle
+    circle = profile.circle
     section = circle_section(circle, viewer=profile.user, week=week)
     if circle is not None:
         circle.member_count = section["member_count"]

@@ -19,7 +19,9 @@ CACHE_SECONDS = 300  # keys change with every award; this only bounds memory
 
 
 def _shared(circle: ThriveCircle, week) -> dict:
-    marker = UserThriveProfile.objects.filter(current_circle=circle).aggregate(size=Count("id"), latest=Max("last_activity_at"))
+    marker = UserThriveProfile.objects.filter(memberships__circle=circle).aggregate(
+        size=Count("id"), latest=Max("last_activity_at")
+    )
     latest = marker["latest"].timestamp() if marker["latest"] else 0
     key = f"thrive-circle-section:{circle.id}:{week}:{marker['size']}:{latest}"
     section = cache.get(key)

@@ -3,20 +3,21 @@
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 
 from .. import weeks
 from ..ledger.levels import level_by_id
-from ..models import ThriveCircle, UserThriveProfile, XPEvent
+from ..models import CircleMembership, ThriveCircle, UserThriveProfile, XPEvent
 
 SOURCES_CACHE_SECONDS = 300  # keys change with every award; this only bounds memory
+CIRCLE_CACHE_SECONDS = 8 * 24 * 3600  # a circle outlives its week by a day at most on the page
 
 
 def circle_members(circle: ThriveCircle | None, *, limit: int = 30) -> list[UserThriveProfile]:
     """A circle's members, most recently active first: never ordered by XP."""
     if circle is None:
         return []
-    members = UserThriveProfile.objects.filter(current_circle=circle).select_related("user", "current_level")
+    members = UserThriveProfile.objects.filter(memberships__circle=circle).select_related("user", "current_level")
     return list(members.order_by("-last_activity_at", "pk")[:limit])
 
 
@@ -31,7 +32,7 @@ def circle_activity(circle: ThriveCircle | None, *, limit: int = 20) -> list[XPE
     start, end = weeks.week_bounds(circle.week_start)
     return list(
         XPEvent.objects.filter(
-            user__thrive_profile__current_circle=circle, timestamp__gte=start, timestamp__lt=end, amount__gt=0
+            user__thrive_profile__memberships__circle=circle, timestamp__gte=start, timestamp__lt=end, amount__gt=0
         ).select_related("user")[:limit]
     )
 
@@ -60,13 +61,26 @@ def sources_this_week(profile: UserThriveProfile, week) -> set[str]:
     return cache.get_or_set(key, read, SOURCES_CACHE_SECONDS)
 
 
-def profile_for_page(user) -> UserThriveProfile | None:
-    """The viewer's profile with its circle in one query; levels come from the cached level table."""
-    profile = UserThriveProfile.objects.select_related("current_circle").filter(user=user).order_by().first()
+def profile_for_page(user, week) -> UserThriveProfile | None:
+    """The viewer's profile, in one query, with `circle`: their circle of `week`, else their latest
+    earlier one (the page shows it as ended). A circle built ahead for a later week is not theirs
+    until its week starts. Levels and circles come from caches (circles never change but for
+    their stored member count, which the page does not read)."""
+    latest = (
+        CircleMembership.objects.filter(profile=OuterRef("pk"), week_start__lte=week)
+        .order_by("-week_start")
+        .values("circle_id")[:1]
+    )
+    profile = UserThriveProfile.objects.annotate(page_circle_id=Subquery(latest)).filter(user=user).order_by().first()
     if profile is None:
         return None
     profile.user = user
     profile.current_level = level_by_id(profile.current_level_id)
-    if profile.current_circle is not None:
-        profile.current_circle.level = level_by_id(profile.current_circle.level_id)
+    profile.circle = _circle(profile.page_circle_id) if profile.page_circle_id else None
     return profile
+
+
+def _circle(circle_id) -> ThriveCircle:
+    circle = cache.get_or_set(f"thrive-circle:{circle_id}", lambda: ThriveCircle.objects.get(pk=circle_id), CIRCLE_CACHE_SECONDS)
+    circle.level = level_by_id(circle.level_id)
+    return circle

@@ -103,13 +103,13 @@ class ThriveCircleDataSerializer(serializers.Serializer):
     xp_to_next_level = serializers.IntegerField(min_value=0)
     time_until_reset_seconds = serializers.IntegerField(min_value=0)
     recommended_actions = RecommendedActionSerializer(many=True)
-    reset_at = serializers.DateTimeField(help_text="The next weekly reset (Monday 00:00 in the platform time zone).")
+    reset_at = serializers.DateTimeField(help_text="The next weekly reset (Monday at THRIVE_RESET_HOUR in the platform time zone).")
     week_start = serializers.DateField()
     week_end = serializers.DateField()
     circle_status = serializers.ChoiceField(
-        choices=["active", "upcoming", "ended", "forming"],
-        help_text="active: this week's circle; upcoming: next week's circle is ready before the reset; "
-        "ended: last week's circle (new circles are forming); forming: no circle yet.",
+        choices=["active", "ended", "forming"],
+        help_text="active: this week's circle; ended: last week's circle (this week's are forming); "
+        "forming: no circle yet. A circle built ahead of the reset appears at the reset.",
     )
 
 

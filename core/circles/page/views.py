@@ -1,5 +1,6 @@
 """Thin endpoints: authenticate, validate, call one selector or service, serialize."""
 
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -8,6 +9,7 @@ from rest_framework.response import Response
 from core.api import ERRORS
 from core.launch.permissions import InThriveCirclesLaunch
 
+from .. import weeks
 from ..assignment import scheduling
 from ..assignment.joining import join_thrive_circles
 from ..models import ThriveCircleLevel
@@ -21,11 +23,13 @@ from .serializers import ThriveCircleDataSerializer, ThriveLevelsSerializer, XPH
 @permission_classes([IsAuthenticated, InThriveCirclesLaunch])
 def your_thrive_circle(request):
     """The viewer's level, progress, circle, members, activity, countdown and suggestions."""
-    profile = selectors.profile_for_page(request.user)
+    now = timezone.now()
+    week = weeks.week_start_for(now)
+    profile = selectors.profile_for_page(request.user, week)
     if profile is None:
-        join_thrive_circles(request.user)  # first visit: joining seats the newcomer
-        profile = selectors.profile_for_page(request.user)
-    page = thrive_circle_page(profile)
+        join_thrive_circles(request.user, now=now)  # first visit: joining seats the newcomer
+        profile = selectors.profile_for_page(request.user, week)
+    page = thrive_circle_page(profile, now=now)
     if page["circle_status"] in ("ended", "forming"):
         # The weekly job may not have run: the page shows last week's circle as ended ("new
         # circles are forming") and asks once, in the background, for this week's (scheduling.py).

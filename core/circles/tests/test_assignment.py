@@ -109,14 +109,31 @@ def test_dormant_user_who_comes_back_is_seated(levels, midweek):
     assert dormant.current_circle is not None
 
 
-def test_a_full_level_opens_a_new_circle_for_newcomers(levels, midweek):
+def test_newcomers_to_a_full_week_never_open_a_circle_of_two(levels, midweek):
+    """The plan's defect: two newcomers to a full level opened "Seedling Circle B" with 2 members."""
     make_profiles(30, active_at=timezone.now())
     CircleAssignmentService.assign_weekly_circles()
-    newcomers = UserFactory.create_batch(2)
-    for user in newcomers:
+    for user in UserFactory.create_batch(2):
         XPService.add_xp(user, 5)
     circles = ThriveCircle.objects.annotate(n=Count("members")).order_by("sequence")
-    assert [(c.name, c.n, c.member_count) for c in circles] == [("Seedling Circle A", 30, 30), ("Seedling Circle B", 2, 2)]
+    assert [(c.name, c.n, c.member_count) for c in circles] == [("Seedling Circle A", 32, 32)]
+
+
+def test_a_level_too_small_to_fill_a_circle_shares_its_neighbours_circles(levels):
+    """With the old default (THRIVE_MIN_LEVEL_SIZE 15) 17 Creators formed one circle of 17 on their own."""
+    make_profiles(40, level_xp=(500, 1400))
+    make_profiles(17, level_xp=(1500, 3000))
+    assign()
+    assert sorted((c.level.name, c.n) for c in circles_of(THIS_WEEK)) == [("Explorer", 28), ("Explorer", 29)]
+
+
+def test_five_newcomers_seated_together_open_a_circle_of_their_own(levels, midweek):
+    make_profiles(30, active_at=timezone.now())
+    CircleAssignmentService.assign_weekly_circles()
+    make_profiles(6, active_at=timezone.now())  # joined without a first visit or award yet
+    CircleAssignmentService.assign_weekly_circles()  # the top-up run seats them together
+    circles = ThriveCircle.objects.annotate(n=Count("members")).order_by("sequence")
+    assert [(c.name, c.n) for c in circles] == [("Seedling Circle A", 30), ("Seedling Circle B", 6)]
 
 
 def test_level_thresholds_edited_by_an_operator_apply_at_the_next_run(levels):
@@ -134,10 +151,11 @@ def test_query_count_does_not_grow_with_users(levels, users, django_assert_num_q
         for i, user in enumerate(UserFactory.build_batch(users))
         if not user.save()
     )
-    # run record, savepoint, lock, week check, the level sync, levels, counts, circles insert,
-    # the seating UPDATE, the seated count, the circles' member counts, release, run record
-    # update; PostgreSQL adds ANALYZE and SET LOCAL work_mem before the seating UPDATE
-    with django_assert_num_queries(15 if connection.vendor == "postgresql" else 13):
+    # run record, week check, the level sync; savepoint, lock, week check, levels, counts, circles
+    # insert, the memberships INSERT, the circles' member counts, release; publishing: later-week
+    # check, first and last member, one batch (savepoint, UPDATE, release) per 5,000 profile ids;
+    # run record update. PostgreSQL adds ANALYZE and SET LOCAL work_mem before the INSERT.
+    with django_assert_num_queries(21 if connection.vendor == "postgresql" else 19):
         assign()
 
 
@@ -201,7 +219,8 @@ class SeatCandidateProperties(HypothesisTestCase):
 
         read = seating._seat_candidates(THIS_WEEK, newcomers)
         assert len(read) <= 3 * (len(newcomers) + 1)
-        assert grouping.fill_seats(newcomers, read, max_size=30) == grouping.fill_seats(newcomers, every_circle(), max_size=30)
+        bounds = {"target": 25, "max_size": 30, "min_new": 5}
+        assert grouping.fill_seats(newcomers, read, **bounds) == grouping.fill_seats(newcomers, every_circle(), **bounds)
 
 
 @pytest.mark.postgres

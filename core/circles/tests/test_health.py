@@ -11,7 +11,7 @@ from django.core.management import CommandError, call_command
 from rest_framework.test import APIClient
 
 from core.circles.ops import health
-from core.circles.models import CircleAssignmentRun, UserThriveProfile
+from core.circles.models import CircleAssignmentRun, CircleMembership, UserThriveProfile
 from core.circles.services import CircleAssignmentService
 from core.circles.tests.factories import AssignmentRunFactory, ProfileFactory
 
@@ -125,7 +125,7 @@ def test_eligible_users_without_a_circle_are_an_alarm(levels):
     profiles(6)
     with time_machine.travel(MONDAY + timedelta(hours=1), tick=False):
         CircleAssignmentService.assign_weekly_circles()
-    UserThriveProfile.objects.filter(pk=UserThriveProfile.objects.first().pk).update(current_circle=None)
+    CircleMembership.objects.filter(profile=UserThriveProfile.objects.first()).delete()
 
     ok, output = check(WEDNESDAY)
 

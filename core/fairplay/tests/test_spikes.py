@@ -12,7 +12,8 @@ from core.circles.services import CircleAssignmentService, XPService
 from core.circles.tests.factories import ProfileFactory
 from core.fairplay import spikes
 from core.fairplay.models import FairPlayRule, SpikeReview
-from core.fairplay.services import ReviewAlreadyDecided, SpikeReviewService
+from core.fairplay.exceptions import ReviewAlreadyDecided
+from core.fairplay.services import approve_review, detect_spikes, reject_review
 from core.points.models import ActivityType
 from core.points.services import PointsService
 from core.users.tests.factories import UserFactory
@@ -81,8 +82,8 @@ def test_the_sweep_flags_xp_granted_outside_the_points_service_once(rules):
     with time_machine.travel(FRIDAY_NOON, tick=False):
         XPService.add_xp(user, 900, description="Imported")
         XPService.add_xp(steady, 900, description="Imported")
-        assert SpikeReviewService.detect_week() == 1
-        assert SpikeReviewService.detect_week() == 0
+        assert detect_spikes() == 1
+        assert detect_spikes() == 0
     assert SpikeReview.objects.get().user == user
 
 
@@ -93,7 +94,7 @@ def test_the_sweep_reads_a_constant_number_of_queries(rules, django_assert_num_q
             XPService.add_xp(person, 700)
         # savepoint, weeks above the floor, already reviewed, previous weeks, insert, release
         with django_assert_num_queries(6):
-            assert SpikeReviewService.detect_week() == 6
+            assert detect_spikes() == 6
 
 
 @pytest.fixture
@@ -108,7 +109,7 @@ def flagged(award_on_friday):
 
 def test_approving_clears_the_flag_and_keeps_the_xp(flagged):
     reviewer = UserFactory(is_staff=True)
-    review = SpikeReviewService.approve(flagged.pk, reviewer=reviewer, note="A hackathon week")
+    review = approve_review(flagged.pk, reviewer=reviewer, note="A hackathon week")
     assert (review.status, review.decided_by, review.note, review.reversed_xp) == ("approved", reviewer, "A hackathon week", 0)
     assert UserThriveProfile.objects.get(user=flagged.user).total_xp == 400 + 630
 
@@ -116,7 +117,7 @@ def test_approving_clears_the_flag_and_keeps_the_xp(flagged):
 def test_rejecting_takes_back_the_xp_above_the_usual_week_with_a_visible_correction(flagged, levels):
     profile = UserThriveProfile.objects.get(user=flagged.user)
     assert (profile.total_xp, profile.current_level.name) == (1030, "Explorer")
-    review = SpikeReviewService.reject(flagged.pk, reviewer=UserFactory(is_staff=True))
+    review = reject_review(flagged.pk, reviewer=UserFactory(is_staff=True))
     profile.refresh_from_db()
     assert (review.status, review.reversed_xp) == ("rejected", 530)
     assert (review.correction_event.amount, review.correction_event.source) == (-530, "other")
@@ -131,11 +132,11 @@ def test_rejecting_takes_back_the_xp_above_the_usual_week_with_a_visible_correct
 
 
 def test_a_review_is_decided_once(flagged):
-    SpikeReviewService.reject(flagged.pk, reviewer=None)
+    reject_review(flagged.pk, reviewer=None)
     with pytest.raises(ReviewAlreadyDecided):
-        SpikeReviewService.approve(flagged.pk, reviewer=None)
+        approve_review(flagged.pk, reviewer=None)
     with pytest.raises(ReviewAlreadyDecided):
-        SpikeReviewService.reject(flagged.pk, reviewer=None)
+        reject_review(flagged.pk, reviewer=None)
     assert XPEvent.objects.filter(user=flagged.user, amount__lt=0).count() == 1
 
 
@@ -150,7 +151,7 @@ def test_a_flagged_person_keeps_their_circle_and_the_circle_sees_nothing_of_it(r
         milestones(farmer.user, clock, 1)
         circle = UserThriveProfile.objects.get(user=farmer.user).current_circle
         review = SpikeReview.objects.get(user=farmer.user)
-        SpikeReviewService.reject(review.pk, reviewer=None)
+        reject_review(review.pk, reviewer=None)
         client = APIClient()
         client.force_authenticate(member.user)
         page = client.get("/api/v1/me/thrive-circle/")

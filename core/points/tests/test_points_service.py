@@ -6,7 +6,8 @@ from core.circles.models import UserThriveProfile, XPEvent
 from core.circles.services import load_default_levels
 from core.exceptions import Conflict
 from core.points.models import ActivityType, PointsHistory
-from core.points.services import PointsService, UnknownActivityType
+from core.points.exceptions import UnknownActivityType
+from core.points.services import PointsService
 from core.testing import run_concurrently
 from core.users.tests.factories import UserFactory
 

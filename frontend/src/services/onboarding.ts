@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SessionResponse } from '../types/auth';
 import { api } from './api';
-import { authKeys } from './auth';
+import { authKeys, useSession } from './auth';
 
 export interface OnboardingRecord {
   onboarding_completed_at: string;
@@ -29,4 +29,18 @@ export function useCompleteOnboarding() {
     onSuccess: (record) => markDone(record.onboarding_completed_at),
     onError: () => queryClient.invalidateQueries({ queryKey: authKeys.session() }),
   });
+}
+
+/**
+ * The first-visit tour's server-remembered state: due while the signed-in user has not seen it
+ * (on any device), and how to remember that they have. Until the session is known it is not due,
+ * so the tour never flashes up for someone who has seen it.
+ */
+export function useOnboarding() {
+  const session = useSession();
+  const completeOnboarding = useCompleteOnboarding();
+  return {
+    isTourDue: session.data?.user?.onboarding_completed_at === null,
+    markTourSeen: (skipped: boolean) => completeOnboarding.mutate(skipped),
+  };
 }

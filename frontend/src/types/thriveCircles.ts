@@ -56,10 +56,9 @@ export interface RecommendedAction {
  * "active": current_circle is this week's circle.
  * "ended": current_circle is last week's; new circles are forming.
  * "forming": no circle yet (current_circle is null).
- * "upcoming": current_circle starts next week (assigned ahead of the reset);
- *   not in the written contract, but the backend sends it.
+ * Circles built ahead of the reset appear at the reset, as "active".
  */
-export type CircleStatus = 'active' | 'ended' | 'forming' | 'upcoming';
+export type CircleStatus = 'active' | 'ended' | 'forming';
 
 export interface ThriveCircleData {
   user_profile: UserThriveProfile;

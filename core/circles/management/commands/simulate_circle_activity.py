@@ -7,7 +7,7 @@ from django.db import close_old_connections
 
 from core.circles import weeks
 from core.circles.ops.demo import FEATURED, TITLES
-from core.circles.models import UserThriveProfile
+from core.circles.models import CircleMembership, UserThriveProfile
 from core.points.models import ActivityType
 from core.points.services import PointsService
 
@@ -63,9 +63,10 @@ class Command(BaseCommand):
     @staticmethod
     def _member(rng: random.Random) -> UserThriveProfile | None:
         """A member of this week's circles, half the time one who shares a circle with a demo account."""
-        this_week = UserThriveProfile.objects.filter(current_circle__week_start=weeks.current_week_start())
+        week = weeks.current_week_start()
+        this_week = UserThriveProfile.objects.filter(memberships__week_start=week)
         pools = [this_week.select_related("user").order_by("?")]
         if rng.random() < 0.5:
-            featured_circles = this_week.filter(user__username__in=FEATURED).values("current_circle")
-            pools.insert(0, pools[0].filter(current_circle__in=featured_circles).exclude(user__username__in=FEATURED))
+            featured = CircleMembership.objects.filter(week_start=week, profile__user__username__in=FEATURED)
+            pools.insert(0, pools[0].filter(memberships__circle__in=featured.values("circle")).exclude(user__username__in=FEATURED))
         return next((member for pool in pools if (member := pool.first())), None)

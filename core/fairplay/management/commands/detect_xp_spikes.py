@@ -3,7 +3,7 @@ from datetime import date, timedelta
 from django.core.management.base import BaseCommand, CommandError
 
 from core.circles import weeks
-from core.fairplay.services import SpikeReviewService
+from core.fairplay.services import detect_spikes
 
 
 class Command(BaseCommand):
@@ -18,5 +18,5 @@ class Command(BaseCommand):
         except ValueError:
             raise CommandError("--week must be a date, YYYY-MM-DD") from None
         monday = day - timedelta(days=day.weekday()) if day else weeks.current_week_start()
-        created = SpikeReviewService.detect_week(monday)
+        created = detect_spikes(monday)
         self.stdout.write(f"Week of {monday}: {created} new spike review(s).")

@@ -34,10 +34,3 @@ test('without a circle it says the circle is forming', () => {
   expect(screen.getByRole('heading', { name: 'Your circle is forming' })).toBeInTheDocument();
   expect(screen.getByText(/Nov 24 – Nov 30/)).toBeInTheDocument();
 });
-
-test('a circle assigned ahead of the reset is shown as next week’s', () => {
-  render(<CircleInfoCard circle={makeCircle({ week_start: '2025-12-01', week_end: '2025-12-07' })} status="upcoming" {...common} />);
-
-  expect(screen.getByRole('heading', { name: "Next week's circle" })).toBeInTheDocument();
-  expect(screen.getByRole('heading', { name: /Explorer Circle A/ })).toHaveTextContent('Starts Monday');
-});

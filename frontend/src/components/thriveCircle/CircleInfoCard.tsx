@@ -21,7 +21,6 @@ const TITLES: Record<CircleStatus, string> = {
   active: "This week's circle",
   forming: "This week's circle",
   ended: "Last week's circle",
-  upcoming: "Next week's circle",
 };
 
 export function CircleInfoCard({ circle, status, weekStart, weekEnd, resetAt, onResetElapsed }: CircleInfoCardProps) {
@@ -48,7 +47,7 @@ export function CircleInfoCard({ circle, status, weekStart, weekEnd, resetAt, on
   );
 }
 
-const BADGES: Partial<Record<CircleStatus, string>> = { ended: 'Ended', upcoming: 'Starts Monday' };
+const BADGES: Partial<Record<CircleStatus, string>> = { ended: 'Ended' };
 
 function CircleSummary({ circle, status }: { circle: ThriveCircle; status: CircleStatus }) {
   const badge = BADGES[status];

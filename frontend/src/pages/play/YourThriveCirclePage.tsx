@@ -15,9 +15,8 @@ import { ErrorState } from '../../components/ui/ErrorState';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { SectionErrorBoundary } from '../../components/ui/SectionErrorBoundary';
 import { formatWeekRange } from '../../lib/format';
-import { useSession } from '../../services/auth';
 import { useMarkCelebrated, useMoments } from '../../services/moments';
-import { useCompleteOnboarding } from '../../services/onboarding';
+import { useOnboarding } from '../../services/onboarding';
 import { useLoginStreak, useYourThriveCircle } from '../../services/thriveCircles';
 import { useRecordView } from '../../services/views';
 import type { LevelUp } from '../../types/moments';
@@ -29,13 +28,12 @@ const OnboardingTour = lazy(() => import('../../components/onboarding/Onboarding
 export default function YourThriveCirclePage() {
   const { data, error, isError, isFetching, refetch, dataUpdatedAt } = useYourThriveCircle();
   useRecordView('thrive_circle_page'); // counted for the success metrics
-  const session = useSession();
-  const completeOnboarding = useCompleteOnboarding();
+  const onboarding = useOnboarding();
   const moments = useMoments();
   const markCelebrated = useMarkCelebrated();
   const retry = () => void refetch();
   // First visit (on any device): the tour, once the sections it points at are on the page.
-  const showTour = Boolean(data) && session.data?.user?.onboarding_completed_at === null;
+  const showTour = Boolean(data) && onboarding.isTourDue;
   // A new level is celebrated once (on any device), after the tour if both are due.
   const celebration = data && !showTour && !markCelebrated.isPending ? moments.data?.celebration : null;
 
@@ -79,7 +77,7 @@ export default function YourThriveCirclePage() {
       )}
       {showTour && (
         <Suspense fallback={null}>
-          <OnboardingTour onClose={(skipped) => completeOnboarding.mutate(skipped)} />
+          <OnboardingTour onClose={onboarding.markTourSeen} />
         </Suspense>
       )}
     </>

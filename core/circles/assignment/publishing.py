@@ -1,0 +1,51 @@
+"""`UserThriveProfile.current_circle` follows the memberships, in short batches.
+
+The plan's field names a profile's circle of the latest week built. Memberships are the record
+(the page reads those), so the field is a copy kept for code that reads or filters it. Copying it
+for a whole week in the weekly job's transaction locked every profile row until commit and made
+awards wait up to 25 s at 1M profiles; here each batch of profiles is its own short transaction.
+"""
+
+from django.db import connection, transaction
+
+from .. import weeks
+from ..models import CircleMembership, ThriveCircle, UserThriveProfile
+
+BATCH_PROFILES = 5_000
+
+
+def publish_week(week) -> int:
+    """Point every member of `week` at their circle of it, unless a later week is already built.
+
+    Idempotent: only rows that differ are written, so a rerun (after a crash half way, or the
+    next run) finishes the job. Each batch commits on its own when called outside a transaction.
+    Returns how many profiles moved.
+    """
+    if ThriveCircle.objects.filter(week_start__gt=week).exists():
+        return 0
+    bounds = CircleMembership.objects.filter(week_start=week).order_by("profile_id")
+    first, last = bounds.values_list("profile_id", flat=True).first(), bounds.reverse().values_list("profile_id", flat=True).first()
+    if first is None:
+        return 0
+    moved = 0
+    for start in range(first, last + 1, BATCH_PROFILES):
+        with transaction.atomic():
+            moved += _publish_batch(week, start, start + BATCH_PROFILES)
+    return moved
+
+
+def _publish_batch(week, start: int, end: int) -> int:
+    profile, membership = UserThriveProfile._meta.db_table, CircleMembership._meta.db_table
+    ops = connection.ops
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""
+            UPDATE {profile} SET current_circle_id = m.circle_id, weekly_reset_at = %s
+            FROM {membership} m
+            WHERE m.week_start = %s AND m.profile_id = {profile}.id
+              AND {profile}.id >= %s AND {profile}.id < %s
+              AND ({profile}.current_circle_id IS NULL OR {profile}.current_circle_id <> m.circle_id)
+            """,
+            [ops.adapt_datetimefield_value(weeks.week_bounds(week)[1]), ops.adapt_datefield_value(week), start, end],
+        )
+        return max(cursor.rowcount, 0)

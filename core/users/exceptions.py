@@ -1,0 +1,7 @@
+"""The users app's domain errors."""
+
+from core.exceptions import ApplicationError
+
+
+class InvalidCredentials(ApplicationError):
+    code = "invalid_credentials"
