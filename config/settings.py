@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's assets, so /api/docs/ needs no CDN
     "django_celery_beat",
     "waffle",
     "core.users",
@@ -52,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "core.http.middleware.content_security_policy",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -62,7 +64,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [BASE_DIR / "core" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -93,15 +95,46 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 
+CACHE_URL = env("CACHE_URL", default="locmemcache://")
+# Redis answers within this (connect and read) or counts as down; while down the site works from
+# the database and leaves Redis alone for CACHE_RETRY_SECONDS (core/cache.py, docs/operations.md).
+CACHE_TIMEOUT_SECONDS = env.float("CACHE_TIMEOUT_SECONDS", default=0.5)
+CACHE_RETRY_SECONDS = env.float("CACHE_RETRY_SECONDS", default=10.0)
+# Rate limits (API throttles, sign-in failures) must count across every worker, so they never use a
+# per-process cache: the default is CACHE_URL when it is shared (Redis), else files in var/ that all
+# workers of this host share. Several hosts without Redis: `dbcache://thrive_throttle` after
+# `manage.py createcachetable`.
+_PER_PROCESS_CACHES = ("locmemcache://", "dummycache://")
+THROTTLE_CACHE_URL = env(
+    "THROTTLE_CACHE_URL",
+    default=f"filecache://{BASE_DIR / 'var' / 'throttle'}" if CACHE_URL.startswith(_PER_PROCESS_CACHES) else CACHE_URL,
+)
+
+
+def _cache(url: str, **extra) -> dict:
+    """A cache alias from a URL; Redis gets the fail-open backend with short timeouts."""
+    config = {**environ.Env.cache_url_config(url), **extra}
+    if config["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+        config["BACKEND"] = "core.cache.FailOpenRedisCache"
+        config["OPTIONS"] = {
+            "socket_connect_timeout": CACHE_TIMEOUT_SECONDS,
+            "socket_timeout": CACHE_TIMEOUT_SECONDS,
+            "retry_seconds": CACHE_RETRY_SECONDS,
+            **config.get("OPTIONS", {}),
+        }
+    return config
+
+
 CACHES = {
-    "default": env.cache("CACHE_URL", default="locmemcache://"),
+    "default": _cache(CACHE_URL),
     # Feature flags (django-waffle) on the same backend with a short timeout: saving a flag clears it
     # at once in a shared cache (Redis) and in the saving process; other processes with a per-process
     # cache (locmem) see the change within THRIVE_FLAG_CACHE_SECONDS.
-    "flags": {
-        **env.cache("CACHE_URL", default="locmemcache://thrive-flags"),
-        "TIMEOUT": env.int("THRIVE_FLAG_CACHE_SECONDS", default=30),
-    },
+    "flags": _cache(
+        "locmemcache://thrive-flags" if CACHE_URL == "locmemcache://" else CACHE_URL,
+        TIMEOUT=env.int("THRIVE_FLAG_CACHE_SECONDS", default=30),
+    ),
+    "throttle": _cache(THROTTLE_CACHE_URL),
 }
 
 # --- Accounts, language and time -------------------------------------------------------------
@@ -111,6 +144,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Sign-in limits (API and admin, core/users/signin_limits.py): after this many failed sign-ins for
+# one account, or from one client address (DJANGO_NUM_PROXIES), sign-in is refused until the window
+# that began with the first failure is over.
+AUTHENTICATION_BACKENDS = [
+    "core.users.backends.SignInLimitBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+THRIVE_SIGNIN_ACCOUNT_FAILURES = env.int("THRIVE_SIGNIN_ACCOUNT_FAILURES", default=10)
+THRIVE_SIGNIN_ADDRESS_FAILURES = env.int("THRIVE_SIGNIN_ADDRESS_FAILURES", default=50)
+THRIVE_SIGNIN_LOCKOUT_MINUTES = env.int("THRIVE_SIGNIN_LOCKOUT_MINUTES", default=15)
 
 # Password-reset emails (core/users/services.py). The console backend prints them in the server's
 # log, which suits the demo; set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the
@@ -159,26 +202,49 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_SSL
 SECURE_HSTS_PRELOAD = SECURE_SSL
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if SECURE_SSL else None
 SESSION_COOKIE_HTTPONLY = True
+# Sent on every response (core/http/middleware.py). Scripts and styles only from this site, no
+# inline ones: the page (Vite build), the admin and the API docs (drf-spectacular-sidecar) all work
+# under it. Images may also come from https: (profile pictures are URLs); 'self' covers same-origin
+# websockets.
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:", "https:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
 
 # --- API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {
+    # Token first: DRF answers an unauthenticated call 401 with `WWW-Authenticate` (as the schema
+    # says) only when the first class names a scheme; session auth has none and gave 403.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["core.http.parsers.SafeJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.exceptions.exception_handler",
+    # On the "throttle" cache, which every worker shares (see CACHES).
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.UserRateThrottle",
-        "rest_framework.throttling.AnonRateThrottle",
+        "core.http.throttling.UserRateThrottle",
+        "core.http.throttling.AnonRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "user": env("THRIVE_USER_THROTTLE", default="600/min"),
         "anon": env("THRIVE_ANON_THROTTLE", default="60/min"),
     },
+    # How many proxies in front of the app append to X-Forwarded-For: the client's address is the
+    # entry that many from the right (0: REMOTE_ADDR, the header is ignored). Unset, DRF would key
+    # rate limits on the whole header, which the client chooses (docs/operations.md).
+    "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
 }
 
 SPECTACULAR_SETTINGS = {
@@ -187,6 +253,10 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Swagger UI from the sidecar package (pinned in requirements.lock), served from /static/.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 # --- Logging ---------------------------------------------------------------------------------
@@ -220,6 +290,9 @@ THRIVE_ASSIGNMENT_LEAD_HOURS = env.int("THRIVE_ASSIGNMENT_LEAD_HOURS", default=6
 # staff and superusers (unless THRIVE_PLACE_STAFF) and members of this group (service accounts).
 THRIVE_PLACE_STAFF = env.bool("THRIVE_PLACE_STAFF", default=False)
 THRIVE_NOT_PLACED_GROUP = env("THRIVE_NOT_PLACED_GROUP", default="Not placed in Thrive Circles")
+# The platform's page of a person's own projects (where they publish one or mark a milestone).
+# Empty (the demo, which has no such page): those two never appear among the recommended actions.
+THRIVE_PROJECTS_URL = env("THRIVE_PROJECTS_URL", default="")
 # The weekly reset: Monday at this hour in TIME_ZONE. The one source for weeks, the countdown, the
 # self-healing and the Celery beat schedule below (core/circles/weeks.py).
 THRIVE_RESET_HOUR = env.int("THRIVE_RESET_HOUR", default=0)

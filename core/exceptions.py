@@ -4,7 +4,9 @@ Every error response has `detail` (a sentence for people) and `code` (stable, fo
 programs); validation errors add `errors` in DRF's per-field shape.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from rest_framework import exceptions, status
@@ -18,12 +20,13 @@ class ApplicationError(Exception):
     code = "error"
     status_code = status.HTTP_400_BAD_REQUEST
 
-    def __init__(self, message: str, *, code: str | None = None, extra: dict | None = None):
+    def __init__(self, message: str, *, code: str | None = None, extra: dict | None = None, headers: dict | None = None):
         super().__init__(message)
         self.message = message
         if code:
             self.code = code
         self.extra = extra or {}
+        self.headers = headers or {}
 
 
 class NotFound(ApplicationError):
@@ -49,13 +52,15 @@ def _first_message(errors) -> str:
 
 def exception_handler(exc, context):
     if isinstance(exc, ApplicationError):
-        return Response({"detail": exc.message, "code": exc.code, **exc.extra}, status=exc.status_code)
+        return Response({"detail": exc.message, "code": exc.code, **exc.extra}, status=exc.status_code, headers=exc.headers)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied()
+    elif isinstance(exc, RequestDataTooBig):
+        exc = exceptions.ParseError(f"The request body is larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes.")
 
     response = drf_exception_handler(exc, context)
     if response is None:

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.csrf import ensure_csrf_cookie
-from django.views.defaults import page_not_found
+from django.views.defaults import page_not_found, server_error as django_server_error
 
 
 @ensure_csrf_cookie
@@ -27,3 +27,15 @@ def not_found(request, exception=None):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": f"No API endpoint at {request.path}.", "code": "not_found"}, status=404)
     return page_not_found(request, exception)
+
+
+def server_error(request):
+    """A failure on our side. API callers get the API's JSON shape and nothing of the error itself
+    (the traceback goes to the log); anything else gets Django's page."""
+    if request.path.startswith("/api/"):
+        return JsonResponse(
+            {"detail": "Something went wrong on our side. It has been logged; please try again later.",
+             "code": "server_error"},
+            status=500,
+        )
+    return django_server_error(request)

@@ -28,6 +28,8 @@ trap cleanup EXIT
 export DATABASE_URL="sqlite:///$WORK/e2e.sqlite3"
 # collectstatic into the temporary directory, not the repository's staticfiles/ (others may serve it).
 export DJANGO_STATIC_ROOT="$WORK/static"
+# Rate-limit counters in the temporary directory too, not the checkout's var/ (pytest clears that).
+export THROTTLE_CACHE_URL="filecache://$WORK/throttle"
 # Flag changes the tests make through E2E_PYTHON reach the server at once (no per-process flag cache).
 export THRIVE_FLAG_CACHE_SECONDS=0
 export E2E_PYTHON=$PY

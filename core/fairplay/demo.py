@@ -63,9 +63,10 @@ def seed_demo_spike(*, now: datetime | None = None) -> int:
                     fair_play_rule=decision.rule, description=description, metadata=metadata, created_at=at,
                 )
                 history.append(ledger)
-                xp_metadata = {**metadata, "base_points": base, "fair_play_rule": decision.rule} if decision.rule else metadata
+                xp_metadata = rules.xp_metadata(metadata, base_points=base, rule=decision.rule, note=decision.note)
                 events.append(XPEvent(
-                    user=user, amount=decision.points, source=rules.XP_SOURCES[kind], description=description,
+                    user=user, amount=decision.points, source=rules.XP_SOURCES[kind],
+                    description=rules.describe(kind, metadata),
                     metadata=xp_metadata, timestamp=at, points_history=ledger,
                 ))
     PointsHistory.objects.bulk_create(history)

@@ -1,7 +1,8 @@
 """Demo data for the success metrics: a staff account for the dashboard, and page/feed views.
 
 Views follow the demo community's own sign-ins (core/circles/ops/demo.py): on most days someone signs
-in they open Your Thrive Circle, and, more and more over the weeks, scroll to the circle feed.
+in they open Your Thrive Circle, and, more and more over the weeks, scroll to the circle feed. Each
+page view comes with half a minute to seven minutes of visible time on the page.
 """
 
 import random
@@ -14,7 +15,7 @@ from django.utils import timezone
 from core.circles import weeks
 from core.points.models import ActivityType, PointsHistory
 
-from .models import Feature, FeatureView
+from .models import Feature, FeatureView, PageTime
 
 DEMO_STAFF = "staff_sky"
 
@@ -51,6 +52,16 @@ def seed_demo_views(*, seed: int = 42) -> int:
             rows[(user_id, Feature.ACTIVITY_FEED, day)] = rng.choice([1, 1, 2])
     FeatureView.objects.bulk_create(
         [FeatureView(user_id=u, feature=f, day=d, count=c) for (u, f, d), c in rows.items()],
+        batch_size=2000,
+        ignore_conflicts=True,
+    )
+    seconds: dict[tuple[int, object], int] = {}
+    for (user_id, feature, day), count in rows.items():
+        if feature == Feature.THRIVE_CIRCLE_PAGE:
+            week = day - timedelta(days=day.weekday())  # the circle week's Monday
+            seconds[(user_id, week)] = seconds.get((user_id, week), 0) + sum(rng.randint(30, 420) for _ in range(count))
+    PageTime.objects.bulk_create(
+        [PageTime(user_id=u, week_start=w, seconds=s, reports=1) for (u, w), s in seconds.items()],
         batch_size=2000,
         ignore_conflicts=True,
     )

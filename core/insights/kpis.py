@@ -2,7 +2,7 @@
 
 Whatever the number of people, a week costs the same handful of queries (no loop over users):
 COUNT(DISTINCT), conditional SUMs and one grouped statement for the levels. Definitions are in
-docs/fair-play-and-metrics.md; `compute_week` is the single source of them.
+docs/kpis.md; `compute_week` is the single source of them.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from core.circles.models import ThriveCircleLevel, UserThriveProfile, XPEvent
 from core.fairplay.models import SpikeReview
 from core.points.models import ActivityType, FairPlayLimit, PointsHistory
 
-from .models import Feature, FeatureView
+from .models import Feature, FeatureView, PageTime
 
 # Signing in and streak bonuses make someone active, but they are not activities completed.
 NOT_ACTIVITIES = (ActivityType.DAILY_LOGIN, ActivityType.WEEK_STREAK, ActivityType.MONTH_STREAK)
@@ -53,6 +53,11 @@ class WeekMetrics:
     page_viewers: int
     feed_views: int
     feed_viewers: int
+    previous_page_viewers: int  # people who opened Your Thrive Circle in the week before
+    returning_page_viewers: int  # opened it in the week before and again in this one
+    page_return_rate: float | None  # returning / previous page viewers
+    page_time_visitors: int  # people whose page reported visible time this week
+    median_page_minutes: float | None  # median of their weekly visible minutes
     level_ups: int  # people whose level at the week's end is above their level at its start
     limited_awards: int  # awards a fair-play rule reduced or refused
     spike_flags: int  # weeks flagged for review
@@ -69,7 +74,7 @@ def _ratio(numerator: float, denominator: int, digits: int) -> float | None:
 
 
 def compute_week(week_start: date, *, now: datetime | None = None) -> WeekMetrics:
-    """The metrics of the circle week starting `week_start` (a Monday). Eight queries."""
+    """The metrics of the circle week starting `week_start` (a Monday). Ten queries."""
     now = now or timezone.now()
     start, end = weeks.week_bounds(week_start)
     previous_start, _ = weeks.week_bounds(week_start - timedelta(days=7))
@@ -91,6 +96,8 @@ def compute_week(week_start: date, *, now: datetime | None = None) -> WeekMetric
         .annotate(views=Sum("count"), viewers=Count("user", distinct=True))
         .order_by()
     }
+    viewers = _returning_viewers(week_start)
+    time_visitors, median_seconds = _median_page_seconds(week_start)
     level_ups, distribution = _levels(start, end)
     active = people["active"] or 0
     page, feed = views.get(Feature.THRIVE_CIRCLE_PAGE, {}), views.get(Feature.ACTIVITY_FEED, {})
@@ -112,6 +119,11 @@ def compute_week(week_start: date, *, now: datetime | None = None) -> WeekMetric
         page_viewers=page.get("viewers", 0),
         feed_views=feed.get("views", 0),
         feed_viewers=feed.get("viewers", 0),
+        previous_page_viewers=viewers["previous"] or 0,
+        returning_page_viewers=viewers["returning"],
+        page_return_rate=_ratio(viewers["returning"], viewers["previous"] or 0, 4),
+        page_time_visitors=time_visitors,
+        median_page_minutes=None if median_seconds is None else round(median_seconds / 60, 1),
         level_ups=level_ups,
         limited_awards=awards["limited"],
         spike_flags=SpikeReview.objects.filter(week_start=week_start).count(),
@@ -139,6 +151,45 @@ def _active_people(previous_start: datetime, start: datetime, end: datetime) -> 
         previous=Sum("week_before"),
         retained=Count("user_id", filter=Q(this_week=1, week_before=1)),
     )
+
+
+def _returning_viewers(week_start: date) -> dict:
+    """Of the people who opened Your Thrive Circle in the week before, how many opened it again in
+    this one: counted from the page's own view rows (FeatureView), one grouped statement."""
+    def flag(condition: Q):
+        return Max(Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField()))
+
+    per_person = (
+        FeatureView.objects.filter(
+            feature=Feature.THRIVE_CIRCLE_PAGE, day__gte=week_start - timedelta(days=7), day__lt=week_start + timedelta(days=7)
+        )
+        .values("user_id")
+        .annotate(this_week=flag(Q(day__gte=week_start)), week_before=flag(Q(day__lt=week_start)))
+        .order_by()
+    )
+    return per_person.aggregate(previous=Sum("week_before"), returning=Count("user_id", filter=Q(this_week=1, week_before=1)))
+
+
+def _median_page_seconds(week_start: date) -> tuple[int, float | None]:
+    """(visitors, median seconds) of the week's page-time rows, in one statement on both databases.
+
+    The middle row (odd count) or the two middle rows (even count) by window functions; their
+    average is the median. Every row holds at least one reported second.
+    """
+    table = PageTime._meta.db_table
+    sql = f"""
+        SELECT r.seconds, r.n FROM (
+            SELECT seconds, ROW_NUMBER() OVER (ORDER BY seconds) AS rn, COUNT(*) OVER () AS n
+            FROM {table} WHERE week_start = %s
+        ) r
+        WHERE r.rn IN ((r.n + 1) / 2, (r.n + 2) / 2)
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [connection.ops.adapt_datefield_value(week_start)])
+        rows = cursor.fetchall()
+    if not rows:
+        return 0, None
+    return int(rows[0][1]), sum(int(seconds) for seconds, _ in rows) / len(rows)
 
 
 def _level_case(column: str, levels: list[ThriveCircleLevel]) -> tuple[str, list]:

@@ -48,3 +48,28 @@ class WeeklyKPISnapshot(models.Model):
 
     def __str__(self):
         return f"KPIs for the week of {self.week_start}"
+
+
+class PageTime(models.Model):
+    """How long a person had Your Thrive Circle visible during one circle week.
+
+    The page reports its visible time (Page Visibility API) when it is hidden or closed, and
+    every minute while it stays visible, through POST /api/v1/me/page-time/. One row per person and
+    week; each report adds to it with an F() update, at most MAX_SECONDS_PER_REPORT a report.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="page_times")
+    week_start = models.DateField(help_text="The Monday of the circle week, in the platform time zone.")
+    seconds = models.PositiveIntegerField(default=0)
+    reports = models.PositiveIntegerField(default=0)
+    last_reported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "week_start"], name="insights_one_page_time_per_user_week"),
+            models.CheckConstraint(condition=models.Q(seconds__lte=7 * 24 * 3600), name="insights_page_time_within_a_week"),
+        ]
+        indexes = [models.Index(fields=["week_start", "seconds"])]
+
+    def __str__(self):
+        return f"{self.user_id} {self.week_start} {self.seconds}s"

@@ -1,6 +1,22 @@
 from rest_framework import serializers
 
+from core.fields import StrictIntegerField
+
 from .models import Feature
+from .services import MAX_SECONDS_PER_REPORT
+
+
+class PageTimeSerializer(serializers.Serializer):
+    seconds = StrictIntegerField(
+        min_value=1,
+        max_value=MAX_SECONDS_PER_REPORT,
+        help_text=f"Seconds Your Thrive Circle was visible since the last report (1-{MAX_SECONDS_PER_REPORT}).",
+    )
+
+
+class PageTimeResultSerializer(serializers.Serializer):
+    week_start = serializers.DateField()
+    seconds = serializers.IntegerField(help_text="The viewer's visible time on the page this circle week, in seconds.")
 
 
 class RecordViewSerializer(serializers.Serializer):
@@ -13,7 +29,7 @@ class RecordViewSerializer(serializers.Serializer):
 class KPIQuerySerializer(serializers.Serializer):
     MAX_WEEKS = 52
 
-    weeks = serializers.IntegerField(
+    weeks = StrictIntegerField(
         required=False, default=12, min_value=1, max_value=MAX_WEEKS, help_text="How many circle weeks, ending with the running one."
     )
 
@@ -44,6 +60,13 @@ class WeekMetricsSerializer(serializers.Serializer):
     page_viewers = serializers.IntegerField(help_text="People who opened Your Thrive Circle.")
     feed_views = serializers.IntegerField(help_text="Circle activity feed views.")
     feed_viewers = serializers.IntegerField()
+    previous_page_viewers = serializers.IntegerField(help_text="People who opened Your Thrive Circle the week before.")
+    returning_page_viewers = serializers.IntegerField(help_text="Of those, the people who opened it again this week.")
+    page_return_rate = serializers.FloatField(allow_null=True, help_text="returning_page_viewers / previous_page_viewers (0-1).")
+    page_time_visitors = serializers.IntegerField(help_text="People whose Your Thrive Circle page reported visible time this week.")
+    median_page_minutes = serializers.FloatField(
+        allow_null=True, help_text="Median visible minutes on Your Thrive Circle per weekly visitor (page_time_visitors)."
+    )
     level_ups = serializers.IntegerField(help_text="People whose level at the week's end is above their level at its start.")
     limited_awards = serializers.IntegerField(help_text="Awards a fair-play rule reduced or refused.")
     spike_flags = serializers.IntegerField(help_text="Weeks flagged for review.")

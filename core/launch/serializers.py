@@ -1,10 +1,12 @@
 from rest_framework import serializers
 
+from core.fields import StrictBooleanField
+
 from core.points.models import ActivityType
 
 
 class CompleteOnboardingSerializer(serializers.Serializer):
-    skipped = serializers.BooleanField(
+    skipped = StrictBooleanField(
         required=False, default=False, help_text="True when the tour was closed before its last step."
     )
 

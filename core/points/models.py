@@ -41,6 +41,11 @@ class PointsHistory(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     # Set by callers that retry (the ingestion API): the same key never awards twice.
     idempotency_key = models.CharField(max_length=128, null=True, blank=True, unique=True)
+    # Who made the award through the ingestion API (a staff user or a service account); null for
+    # awards the platform makes itself (its activities, daily logins) and for awards made before.
+    awarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="awards_made"
+    )
 
     class Meta:
         ordering = ["-created_at"]

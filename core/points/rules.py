@@ -4,6 +4,10 @@ from core.circles.models import XPSource
 
 from .models import ActivityType
 
+# A fair-play note ("4th today: 5 of 10 XP") travels in the XP event's private metadata under this
+# key: its owner sees it after the description, circle members never see it.
+FAIR_PLAY_NOTE_KEY = "fair_play_note"
+
 POINT_VALUES = {
     ActivityType.QUIZ_COMPLETED: 20,
     ActivityType.BATTLE_PARTICIPATED: 25,
@@ -72,3 +76,12 @@ def describe(activity_type: ActivityType, metadata: dict, *, note: str = "") -> 
         base += " with a perfect score"
     text = f"{base}: {title}" if isinstance(title, str) and title.strip() else base
     return f"{text} ({note})" if note else text
+
+
+def xp_metadata(metadata: dict, *, base_points: int, rule: str, note: str) -> dict:
+    """An XP event's metadata: the caller's, and for an award the fair-play rules limited, the plan's
+    points, the rule and its note. The event's description leaves the note out: other circle members
+    see descriptions, and only the owner sees private metadata (core/circles/serializers.py)."""
+    if not rule:
+        return metadata
+    return {**metadata, "base_points": base_points, "fair_play_rule": rule, FAIR_PLAY_NOTE_KEY: note}

@@ -1,6 +1,8 @@
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
+from core.fields import StrictCharField
+from core.http.fields import MetadataField
 from .models import ActivityType, PointsHistory
 
 
@@ -9,8 +11,10 @@ class AwardRequestSerializer(serializers.Serializer):
         slug_field="username", queryset=get_user_model().objects.all(), help_text="Username of the person earning points."
     )
     activity_type = serializers.ChoiceField(choices=ActivityType.choices)
-    metadata = serializers.DictField(required=False, default=dict)
-    idempotency_key = serializers.CharField(
+    metadata = MetadataField(
+        required=False, default=dict, help_text="Free-form details (e.g. `title`, `score`); at most 4 KB of JSON, 4 levels, 50 keys."
+    )
+    idempotency_key = StrictCharField(
         max_length=128, help_text="Unique per award; a retry with the same key returns the first result."
     )
 
@@ -19,11 +23,14 @@ class AwardSerializer(serializers.ModelSerializer):
     user = serializers.CharField(source="user.username")
     xp_event_id = serializers.UUIDField(source="xp_event.id", allow_null=True)
     replayed = serializers.BooleanField(help_text="True when this key was seen before and nothing new was awarded.")
+    awarded_by = serializers.CharField(
+        source="awarded_by.username", allow_null=True, help_text="The account that made the award (staff or service)."
+    )
 
     class Meta:
         model = PointsHistory
         fields = ["id", "user", "activity_type", "points_awarded", "base_points", "fair_play_rule", "description",
-                  "metadata", "created_at", "idempotency_key", "xp_event_id", "replayed"]
+                  "metadata", "created_at", "idempotency_key", "xp_event_id", "replayed", "awarded_by"]
         extra_kwargs = {
             "points_awarded": {"help_text": "Points actually granted, after the fair-play rules."},
             "base_points": {"help_text": "The activity's plan value before the fair-play rules (null on old awards)."},
@@ -32,7 +39,7 @@ class AwardSerializer(serializers.ModelSerializer):
 
 
 class PromptBattleEntrySerializer(serializers.Serializer):
-    prompt = serializers.CharField(min_length=10, max_length=500)
+    prompt = StrictCharField(min_length=10, max_length=500)
 
 
 class ActivityResultSerializer(serializers.Serializer):

@@ -14,7 +14,7 @@ from core.exceptions import Conflict
 from core.fairplay.services import assess_award, check_spike_after_award, explain_award, lock_user
 
 from . import rules
-from .exceptions import UnknownActivityType
+from .exceptions import SelfAwardRefused, UnknownActivityType
 from .models import ActivityType, PointsHistory
 
 
@@ -28,16 +28,20 @@ def _activity_type(value) -> ActivityType:
 
 class PointsService:
     @staticmethod
-    def award_points(user, activity_type, metadata=None, *, idempotency_key: str | None = None) -> PointsHistory:
+    def award_points(
+        user, activity_type, metadata=None, *, idempotency_key: str | None = None, awarded_by=None
+    ) -> PointsHistory:
         """Award the activity's points and record the same amount as Thrive Circles XP."""
-        history, _ = PointsService.award_points_once(user, activity_type, metadata, idempotency_key=idempotency_key)
+        history, _ = PointsService.award_points_once(
+            user, activity_type, metadata, idempotency_key=idempotency_key, awarded_by=awarded_by
+        )
         return history
 
     @staticmethod
     @retry_if_locked
     @transaction.atomic
     def award_points_once(
-        user, activity_type, metadata=None, *, idempotency_key: str | None = None
+        user, activity_type, metadata=None, *, idempotency_key: str | None = None, awarded_by=None
     ) -> tuple[PointsHistory, bool]:
         """Like award_points, returning (history, created).
 
@@ -55,8 +59,12 @@ class PointsService:
 
         On SQLite a transaction that found the database locked is run again from the start
         (core/db.py): it wrote nothing, so the retry cannot award twice.
+        `awarded_by` is the caller who asked for an award on someone's behalf (the ingestion API's
+        staff user or service account); it is recorded, and may not be the person awarded.
         """
         activity_type = _activity_type(activity_type)
+        if awarded_by is not None and awarded_by.pk == user.pk:
+            raise SelfAwardRefused("You cannot award points to yourself; another account must make the award.")
         metadata = dict(metadata or {})
         if idempotency_key:
             existing = PointsHistory.objects.filter(idempotency_key=idempotency_key).first()
@@ -79,6 +87,7 @@ class PointsService:
                     metadata=metadata,
                     created_at=now,
                     idempotency_key=idempotency_key or None,
+                    awarded_by=awarded_by,
                 )
         except IntegrityError:
             if not idempotency_key:
@@ -87,9 +96,12 @@ class PointsService:
         if decision.points:
             new_total = F("total_points") + decision.points
             get_user_model().objects.filter(pk=user.pk).update(total_points=new_total, level=new_total / 100 + 1)
-        xp_metadata = {**metadata, "base_points": base_points, "fair_play_rule": decision.rule} if decision.is_limited else metadata
+        # The ledger keeps the note in the description (it is the person's own history); the XP
+        # event, which circle members see, keeps it in private metadata.
+        xp_metadata = rules.xp_metadata(metadata, base_points=base_points, rule=decision.rule, note=decision.note)
         XPService.add_xp(
-            user, decision.points, rules.XP_SOURCES[activity_type], description, metadata=xp_metadata, points_history=history
+            user, decision.points, rules.XP_SOURCES[activity_type], rules.describe(activity_type, metadata),
+            metadata=xp_metadata, points_history=history,
         )
         if decision.points > 0:
             check_spike_after_award(user, now=now)

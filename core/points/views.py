@@ -28,12 +28,14 @@ def award_points(request):
     """Award points for an activity done in another service (quizzes, battles, projects).
 
     201 with the new award; 200 with the original award when the idempotency key was seen before.
+    The award records who made it (`awarded_by`); awarding yourself is refused (403).
     """
     award = AwardRequestSerializer(data=request.data)
     award.is_valid(raise_exception=True)
     data = award.validated_data
     history, created = PointsService.award_points_once(
-        data["user"], data["activity_type"], data["metadata"], idempotency_key=data["idempotency_key"]
+        data["user"], data["activity_type"], data["metadata"],
+        idempotency_key=data["idempotency_key"], awarded_by=request.user,
     )
     history.replayed = not created
     return Response(AwardSerializer(history).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)

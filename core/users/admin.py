@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 
+from .forms import LimitedAdminAuthenticationForm
 from .models import User
+
+# The admin's sign-in under the same per-account and per-address limits as the API's.
+admin.site.login_form = LimitedAdminAuthenticationForm
 
 
 @admin.register(User)

@@ -11,7 +11,7 @@ from core.api import ERRORS
 from core.points.services import PointsService
 
 from . import services
-from .exceptions import InvalidCredentials
+from .exceptions import InvalidCredentials, TooManySignInAttempts
 from .serializers import (
     LoginSerializer,
     PasswordResetConfirmSerializer,
@@ -37,7 +37,9 @@ class SessionView(APIView):
 
 @method_decorator(csrf_protect, name="dispatch")
 class LoginView(APIView):
-    """Sign in with a session cookie. Needs the X-CSRFToken header, like every session write."""
+    """Sign in with a session cookie. Needs the X-CSRFToken header, like every session write.
+
+    Failed sign-ins are limited per account and per address (429 beyond, core/users/signin_limits.py)."""
 
     permission_classes = [AllowAny]
 
@@ -47,6 +49,13 @@ class LoginView(APIView):
         credentials.is_valid(raise_exception=True)
         user = authenticate(request, **credentials.validated_data)
         if user is None:
+            lockout = getattr(request, "sign_in_lockout", None)  # core/users/signin_limits.py
+            if lockout is not None:
+                raise TooManySignInAttempts(
+                    lockout.message,
+                    extra={"retry_after": lockout.retry_after_seconds},
+                    headers={"Retry-After": str(lockout.retry_after_seconds)},
+                )
             raise InvalidCredentials("Invalid username or password.")
         return _signed_in(request, user)
 
@@ -62,7 +71,8 @@ class LogoutView(APIView):
 
 def _signed_in(request, user, *, status_code=status.HTTP_200_OK) -> Response:
     """Start the session; the day's login XP also seats a newcomer in this week's circles."""
-    login(request, user)
+    # A new account did not come through authenticate(): name the backend that checks passwords.
+    login(request, user, backend=getattr(user, "backend", "django.contrib.auth.backends.ModelBackend"))
     PointsService.record_daily_login(user)
     return Response(SessionSerializer({"user": user}, context={"request": request}).data, status=status_code)
 

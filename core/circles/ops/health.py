@@ -6,6 +6,9 @@ Three checks, each a few cheap queries:
 - last_run: the latest assignment run did not fail and is not stuck "running";
 - seated: every eligible (recently active) user has a circle of the running week (or of the
   coming week, once the Sunday job has built it).
+And one check of the platform under it:
+- cache: a shared cache (Redis) answers. Without it the site keeps working from the database
+  (core/cache.py), so the report is "degraded" rather than "unhealthy", still a 503 for alerting.
 The report holds counts and statuses only, never user data or error text, so it can be public.
 """
 
@@ -16,6 +19,8 @@ from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.utils import timezone
+
+from core.cache import cache_status
 
 from .. import weeks
 from ..assignment.eligibility import eligible_profiles
@@ -44,6 +49,13 @@ class HealthReport:
         return all(check.ok for check in self.checks)
 
     @property
+    def status(self) -> str:
+        """healthy; degraded (only the cache is down: slower, limits off); unhealthy (the circles)."""
+        if self.healthy:
+            return "healthy"
+        return "degraded" if all(check.name == "cache" for check in self.problems) else "unhealthy"
+
+    @property
     def problems(self) -> list[Check]:
         return [check for check in self.checks if not check.ok]
 
@@ -66,6 +78,7 @@ def circles_health(*, now: datetime | None = None) -> HealthReport:
         _circles_check(report, now=now, week_started_at=week_started_at, grace=grace),
         _last_run_check(last_run, now=now),
         _seated_check(report),
+        Check("cache", *cache_status()),
     ]
     return report
 
@@ -113,7 +126,7 @@ def _seated_check(report: HealthReport) -> Check:
 def as_dict(report: HealthReport) -> dict:
     run = report.last_run
     return {
-        "status": "healthy" if report.healthy else "unhealthy",
+        "status": report.status,
         "checked_at": report.checked_at,
         "week_start": report.week_start,
         "circles": report.circles,

@@ -28,7 +28,7 @@ class HealthRunSerializer(serializers.Serializer):
 
 
 class HealthCheckSerializer(serializers.Serializer):
-    name = serializers.ChoiceField(choices=["circles", "last_run", "seated"])
+    name = serializers.ChoiceField(choices=["circles", "last_run", "seated", "cache"])
     ok = serializers.BooleanField()
     message = serializers.CharField()
 
@@ -36,7 +36,10 @@ class HealthCheckSerializer(serializers.Serializer):
 class ThriveCirclesHealthSerializer(serializers.Serializer):
     """The weekly assignment's health for monitoring: counts and statuses, no user data."""
 
-    status = serializers.ChoiceField(choices=["healthy", "unhealthy"])
+    status = serializers.ChoiceField(
+        choices=["healthy", "degraded", "unhealthy"],
+        help_text="degraded: only the cache (Redis) is down; the site works from the database.",
+    )
     checked_at = serializers.DateTimeField()
     week_start = serializers.DateField(help_text="Monday of the running circle week.")
     circles = serializers.IntegerField(help_text="Circles of the running week.")

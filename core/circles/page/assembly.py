@@ -8,8 +8,7 @@ from .. import weeks
 from ..ledger.levels import level_table
 from ..models import ThriveCircle, UserThriveProfile
 from .circle_section import circle_section
-from .recommendations import recommended_actions
-from .selectors import sources_this_week
+from .recommendations import activity_for, recommended_actions
 
 
 def circle_status(circle: ThriveCircle | None, week) -> str:
@@ -41,7 +40,7 @@ def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = Non
         "xp_to_next_level": xp_to_next,
         "time_until_reset_seconds": max(0, int((reset_at - now).total_seconds())),
         "recommended_actions": recommended_actions(
-            sources_this_week=sources_this_week(profile, week),
+            activity_for(profile, week),
             xp_to_next_level=xp_to_next,
             next_level_name=next_level.name if next_level else None,
         ),

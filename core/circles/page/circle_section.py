@@ -3,7 +3,8 @@
 It is serialised once per circle and cached under a key that changes whenever a member earns XP
 (the circle's size and latest activity are part of it), so a cached copy is never stale and
 needs no invalidation, also with several web processes each holding its own cache. Each viewer
-gets it personalised: without themselves among the members, with their own events' full metadata.
+gets it personalised: without themselves among the members, with their own events' full metadata
+and fair-play notes.
 """
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.db.models import Count, Max
 
 from ..models import ThriveCircle, UserThriveProfile
 from . import selectors
-from .serializers import UserThriveProfileSerializer, XPEventSerializer
+from .serializers import UserThriveProfileSerializer, XPEventSerializer, owner_view
 
 FEED_LENGTH = 20
 CACHE_SECONDS = 300  # keys change with every award; this only bounds memory
@@ -23,7 +24,9 @@ def _shared(circle: ThriveCircle, week) -> dict:
         size=Count("id"), latest=Max("last_activity_at")
     )
     latest = marker["latest"].timestamp() if marker["latest"] else 0
-    key = f"thrive-circle-section:{circle.id}:{week}:{marker['size']}:{latest}"
+    # v2: the owner's part is (description, metadata), no longer metadata alone; a new prefix keeps
+    # sections cached by the previous release from being read in the new shape.
+    key = f"thrive-circle-section:v2:{circle.id}:{week}:{marker['size']}:{latest}"
     section = cache.get(key)
     if section is None:
         members = selectors.circle_members(circle, limit=settings.THRIVE_CIRCLE_MAX_SIZE + 1)
@@ -31,9 +34,9 @@ def _shared(circle: ThriveCircle, week) -> dict:
         section = {
             "member_count": marker["size"],
             "members": [dict(member) for member in UserThriveProfileSerializer(members, many=True).data],
-            # Serialised as other members see them, with the owner and full metadata kept aside.
+            # Serialised as other members see them, with the owner and what only they see kept aside.
             "events": [
-                (event.user_id, event.metadata, dict(data))
+                (event.user_id, owner_view(event), dict(data))
                 for event, data in zip(events, XPEventSerializer(events, many=True).data)
             ],
         }
@@ -50,6 +53,6 @@ def circle_section(circle: ThriveCircle | None, *, viewer, week) -> dict:
         "member_count": section["member_count"],
         "members": [m for m in section["members"] if m["username"] != viewer.username][: settings.THRIVE_CIRCLE_MAX_SIZE],
         "events": [
-            {**data, "metadata": metadata} if user_id == viewer.pk else data for user_id, metadata, data in section["events"]
+            {**data, **owned} if user_id == viewer.pk else data for user_id, owned, data in section["events"]
         ],
     }

@@ -9,7 +9,6 @@ from .. import weeks
 from ..ledger.levels import level_by_id
 from ..models import CircleMembership, ThriveCircle, UserThriveProfile, XPEvent
 
-SOURCES_CACHE_SECONDS = 300  # keys change with every award; this only bounds memory
 CIRCLE_CACHE_SECONDS = 8 * 24 * 3600  # a circle outlives its week by a day at most on the page
 
 
@@ -44,21 +43,6 @@ def xp_history(user, *, limit: int, before: tuple[datetime, str] | None = None) 
         timestamp, event_id = before
         events = events.filter(Q(timestamp__lt=timestamp) | Q(timestamp=timestamp, id__lt=event_id))
     return list(events.order_by("-timestamp", "-id")[:limit])
-
-
-def sources_this_week(profile: UserThriveProfile, week) -> set[str]:
-    """The XP sources of the profile's own events this week.
-
-    Cached under the profile's last activity, which every award moves forward, so a cached
-    answer is never stale and needs no invalidation (as the circle section)."""
-    key = f"thrive-sources:{profile.pk}:{week}:{profile.last_activity_at.timestamp()}"
-
-    def read() -> set[str]:
-        start, end = weeks.week_bounds(week)
-        events = XPEvent.objects.filter(user_id=profile.user_id, timestamp__gte=start, timestamp__lt=end)
-        return set(events.values_list("source", flat=True).order_by().distinct())
-
-    return cache.get_or_set(key, read, SOURCES_CACHE_SECONDS)
 
 
 def profile_for_page(user, week) -> UserThriveProfile | None:

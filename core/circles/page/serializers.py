@@ -5,11 +5,23 @@ from datetime import datetime
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from core.fields import StrictCharField, StrictIntegerField
+from core.points.rules import FAIR_PLAY_NOTE_KEY
+
 from ..models import XPSource
 
 # Other members see only these metadata keys of someone's event (titles of public things and
 # streak lengths); scores, ids and anything a caller attached stay private to the owner.
 SHARED_METADATA_KEYS = ("title", "streak")
+
+
+def owner_view(event) -> dict:
+    """The fields of an XP event that only its owner sees in full."""
+    note = event.metadata.get(FAIR_PLAY_NOTE_KEY)
+    return {
+        "description": f"{event.description} ({note})" if note else event.description,
+        "metadata": event.metadata,
+    }
 
 
 # Plain Serializers with explicit fields rather than ModelSerializers: the page serializes ~50
@@ -58,12 +70,17 @@ class XPEventSerializer(serializers.Serializer):
     amount = serializers.IntegerField()
     source = serializers.ChoiceField(choices=XPSource.choices)
     source_display = serializers.CharField(source="get_source_display")
-    description = serializers.CharField()
+    description = serializers.SerializerMethodField(help_text="With a fair-play note for the event's owner only.")
     timestamp = serializers.DateTimeField()
     metadata = serializers.SerializerMethodField()
 
     def get_avatar_url(self, event) -> str | None:
         return event.user.avatar_url or None
+
+    def get_description(self, event) -> str:
+        if event.user_id == self.context.get("viewer_id"):
+            return owner_view(event)["description"]
+        return event.description
 
     def get_metadata(self, event) -> dict:
         if event.user_id == self.context.get("viewer_id"):
@@ -116,10 +133,10 @@ class ThriveCircleDataSerializer(serializers.Serializer):
 class XPHistoryQuerySerializer(serializers.Serializer):
     MAX_LIMIT = 200
 
-    limit = serializers.IntegerField(
+    limit = StrictIntegerField(
         required=False, default=50, min_value=1, help_text=f"Events per page (1-{MAX_LIMIT}; larger values are capped)."
     )
-    cursor = serializers.CharField(required=False, help_text="`next_cursor` of the previous page.")
+    cursor = StrictCharField(required=False, help_text="`next_cursor` of the previous page.")
 
     def validate_limit(self, value: int) -> int:
         return min(value, self.MAX_LIMIT)

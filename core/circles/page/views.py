@@ -56,7 +56,7 @@ def my_xp_history(request):
     return Response(XPHistorySerializer(payload, context={"viewer_id": request.user.pk}).data)
 
 
-@extend_schema(responses={200: ThriveLevelsSerializer})
+@extend_schema(responses={200: ThriveLevelsSerializer, 429: ERRORS.auth[429]})
 @api_view(["GET"])
 @permission_classes([AllowAny])
 def thrive_levels(request):

@@ -158,7 +158,7 @@ def test_json_output_matches_the_endpoint(levels):
     body = json.loads(out.getvalue())
     endpoint = get_health(WEDNESDAY).json()
     assert body == endpoint
-    assert [c["name"] for c in body["checks"]] == ["circles", "last_run", "seated"]
+    assert [c["name"] for c in body["checks"]] == ["circles", "last_run", "seated", "cache"]
 
 
 @pytest.mark.django_db

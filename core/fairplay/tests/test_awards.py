@@ -73,9 +73,12 @@ def test_a_limited_award_is_recorded_in_the_ledger_and_as_xp_with_the_rule(rules
     history = PointsHistory.objects.filter(user=user).latest("created_at")
     event = XPEvent.objects.get(points_history=history)
     assert (history.points_awarded, history.base_points, history.fair_play_rule) == (10, 20, "diminishing")
-    assert history.description == event.description == "Completed a Quick Quiz: AI Basics (6th today: 10 of 20 XP)"
+    assert history.description == "Completed a Quick Quiz: AI Basics (6th today: 10 of 20 XP)"
+    assert event.description == "Completed a Quick Quiz: AI Basics"  # circle members see this; the note is private
     assert event.amount == 10
-    assert event.metadata == {"title": "AI Basics", "base_points": 20, "fair_play_rule": "diminishing"}
+    assert event.metadata == {
+        "title": "AI Basics", "base_points": 20, "fair_play_rule": "diminishing", "fair_play_note": "6th today: 10 of 20 XP",
+    }
 
 
 def test_a_refused_award_is_still_a_zero_xp_event_and_totals_agree(rules, clock):

@@ -6,6 +6,7 @@ import time_machine
 from core.circles.services import XPService
 from core.circles.tests.factories import ProfileFactory
 from core.insights.kpis import compute_week
+from core.insights.models import Feature, FeatureView
 from core.points.models import ActivityType
 from core.users.tests.factories import UserFactory
 
@@ -46,6 +47,20 @@ def test_week_over_week_retention(week2):
 def test_page_and_feed_views(week2):
     # ann 3 + 1 page views (two days) and 1 feed view, cat 2 page views.
     assert (week2.page_views, week2.page_viewers, week2.feed_views, week2.feed_viewers) == (6, 2, 1, 1)
+
+
+def test_returning_page_viewers_come_from_page_views_of_both_weeks(community):
+    # W2: only bob opened the page in W1, and he did not open it in W2.
+    week2 = compute_week(W2, now=NOW)
+    assert (week2.previous_page_viewers, week2.returning_page_viewers, week2.page_return_rate) == (1, 0, 0.0)
+    # W3: ann and cat opened it in W2; ann came back on the 23rd.
+    week3 = compute_week(W3, now=NOW)
+    assert (week3.previous_page_viewers, week3.returning_page_viewers, week3.page_return_rate) == (2, 1, 0.5)
+
+
+def test_a_feed_view_alone_is_not_a_return_to_the_page(community):
+    FeatureView.objects.create(user=community["cat"], feature=Feature.ACTIVITY_FEED, day=W3)
+    assert compute_week(W3, now=NOW).returning_page_viewers == 1
 
 
 def test_level_ups(week2):
@@ -99,6 +114,7 @@ def test_a_correction_that_lowers_a_level_counts_no_level_up(levels):
 def test_a_week_takes_the_same_queries_whatever_the_number_of_people(levels, people, django_assert_num_queries):
     for profile in ProfileFactory.create_batch(people, user__date_joined=at(1, month=10)):
         award(profile.user, ActivityType.QUIZ_COMPLETED, at(17))
-    # users; awards; previous week with retention; XP; views; levels (2); spike flags
-    with django_assert_num_queries(8):
+    # users; awards; previous week with retention; XP; views; returning viewers; page-time median;
+    # levels (2); spike flags
+    with django_assert_num_queries(10):
         assert compute_week(W2, now=NOW).active_users == people

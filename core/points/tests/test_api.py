@@ -110,3 +110,34 @@ def test_prompt_battle_and_project_award_their_points(levels):
 def test_too_short_battle_prompt_gets_a_400(levels):
     response = client_for(UserFactory()).post("/api/v1/activities/prompt-battle/", {"prompt": "hi"}, format="json")
     assert response.status_code == 400 and response.json()["detail"].startswith("prompt")
+
+
+def test_an_award_records_the_staff_user_who_made_it(levels):
+    manager, learner = UserFactory(is_staff=True), UserFactory()
+    response = client_for(manager).post(AWARDS, award_body(learner.username), format="json")
+    assert response.status_code == 201 and response.json()["awarded_by"] == manager.username
+    assert PointsHistory.objects.get(user=learner).awarded_by == manager
+
+
+def test_an_award_records_the_service_account_that_made_it(levels):
+    service = UserFactory(username="quiz-service")
+    service.user_permissions.add(Permission.objects.get(codename="award_points"))
+    learner = UserFactory()
+    client_for(service).post(AWARDS, award_body(learner.username), format="json")
+    assert PointsHistory.objects.get(user=learner).awarded_by == service
+
+
+def test_staff_may_not_award_points_to_themselves(levels):
+    manager = UserFactory(is_staff=True)
+    response = client_for(manager).post(AWARDS, award_body(manager.username), format="json")
+    assert response.status_code == 403 and response.json()["code"] == "self_award"
+    assert not PointsHistory.objects.filter(user=manager).exists()
+    assert not UserThriveProfile.objects.filter(user=manager, total_xp__gt=0).exists()
+
+
+def test_the_admin_shows_who_made_each_award(levels, client):
+    manager, learner = UserFactory(username="manager", is_staff=True, is_superuser=True), UserFactory()
+    client_for(manager).post(AWARDS, award_body(learner.username), format="json")
+    client.force_login(manager)
+    page = client.get("/admin/points/pointshistory/?awarded_by__isempty=0").content.decode()
+    assert "Awarded by" in page and ">manager<" in page

@@ -2,12 +2,14 @@ import type { IconDefinition } from '@fortawesome/fontawesome-svg-core';
 import {
   faCircle,
   faCompass,
+  faFlag,
   faGamepad,
   faGraduationCap,
   faPlus,
   faRocket,
   faSeedling,
   faStar,
+  faUpload,
   faWandMagicSparkles,
 } from '@fortawesome/free-solid-svg-icons';
 
@@ -24,6 +26,8 @@ const ICONS: Record<string, IconDefinition> = {
   faGraduationCap,
   faGamepad,
   faPlus,
+  faUpload,
+  faFlag,
 };
 
 export function iconByName(name: string): IconDefinition {

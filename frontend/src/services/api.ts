@@ -44,6 +44,11 @@ export function fieldErrorsFor(error: unknown, field: string): string[] | undefi
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** Django's CSRF token, for requests that cannot carry the X-CSRFToken header (a beacon's form body). */
+export function csrfToken(): string | undefined {
+  return readCookie('csrftoken');
+}
+
 function readCookie(name: string): string | undefined {
   const prefix = `${name}=`;
   const entry = document.cookie.split('; ').find((part) => part.startsWith(prefix));

@@ -76,9 +76,9 @@ export function makeThriveCircleData(overrides: Partial<ThriveCircleData> = {}):
     xp_to_next_level: 680,
     time_until_reset_seconds: 3 * 86_400 + 4 * 3_600,
     recommended_actions: [
-      { label: 'Complete a Quick Quiz', xp: 20, url: '/quick-quizzes', icon: 'faGraduationCap' },
-      { label: 'Enter a Prompt Battle', xp: 25, url: '/play/prompt-battle', icon: 'faGamepad' },
-      { label: 'Create a New Project', xp: 10, url: '/projects/new', icon: 'faPlus' },
+      { label: 'Complete a Quick Quiz', xp: 20, url: '/quick-quizzes', icon: 'faGraduationCap', reason: '2 quizzes from your next level, Explorer.' },
+      { label: 'Enter a Prompt Battle', xp: 25, url: '/play/prompt-battle', icon: 'faGamepad', reason: "You haven't tried a Prompt Battle this week." },
+      { label: 'Create a New Project', xp: 10, url: '/projects/new', icon: 'faPlus', reason: '1 new project this week: keep the rhythm going.' },
     ],
     reset_at: new Date(Date.now() + (3 * 86_400 + 4 * 3_600) * 1000).toISOString(),
     week_start: '2025-11-17',

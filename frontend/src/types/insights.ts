@@ -30,6 +30,16 @@ export interface WeekMetrics {
   page_viewers: number;
   feed_views: number;
   feed_viewers: number;
+  /** People who opened Your Thrive Circle the week before. */
+  previous_page_viewers: number;
+  /** Of those, the people who opened it again this week. */
+  returning_page_viewers: number;
+  /** 0-1, null when nobody opened the page the week before. */
+  page_return_rate: number | null;
+  /** People whose page reported visible time this week. */
+  page_time_visitors: number;
+  /** Median visible minutes per weekly visitor; null without visitors. */
+  median_page_minutes: number | null;
   level_ups: number;
   limited_awards: number;
   spike_flags: number;

@@ -50,6 +50,8 @@ export interface RecommendedAction {
   xp: number;
   url: string;
   icon: string;
+  /** Why it is suggested now, from the person's own activity ("2 quizzes from your next level, Explorer."). */
+  reason: string;
 }
 
 /**

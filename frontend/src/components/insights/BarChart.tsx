@@ -1,6 +1,6 @@
 import { niceMax } from '../../lib/charts';
 import { ChartFrame } from './ChartFrame';
-import { PLOT_WIDTH, xAt, yAt } from './geometry';
+import { markTitle, PLOT_WIDTH, xAt, yAt } from './geometry';
 
 interface BarChartProps {
   label: string;
@@ -18,7 +18,7 @@ export function BarChart({ label, weekLabels, values, formatY, barClass, lastIsP
   const yMax = niceMax(Math.max(0, ...values.map((value) => value ?? 0)));
   const barWidth = (PLOT_WIDTH / count) * 0.62;
   return (
-    <ChartFrame label={label} weekLabels={weekLabels} yMax={yMax} formatY={formatY}>
+    <ChartFrame label={label} weekLabels={weekLabels} yMax={yMax} formatY={formatY} lastIsPartial={lastIsPartial}>
       {values.map((value, index) => {
         if (value === null || value <= 0) return null;
         const top = yAt(value, yMax);
@@ -33,7 +33,9 @@ export function BarChart({ label, weekLabels, values, formatY, barClass, lastIsP
             height={yAt(0, yMax) - top}
             rx={3}
             className={`${barClass} ${partial ? 'opacity-40' : ''}`}
-          />
+          >
+            <title>{markTitle(weekLabels[index], formatY(value), partial)}</title>
+          </rect>
         );
       })}
     </ChartFrame>

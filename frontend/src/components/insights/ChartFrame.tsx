@@ -7,15 +7,18 @@ interface ChartFrameProps {
   weekLabels: string[];
   yMax: number;
   formatY: (value: number) => string;
+  /** The last week is still running: said in the chart's name, as each mark's title says it. */
+  lastIsPartial?: boolean;
   children: ReactNode;
 }
 
 /** Axes, three gridlines and every other week label, around the marks in `children`. */
-export function ChartFrame({ label, weekLabels, yMax, formatY, children }: ChartFrameProps) {
+export function ChartFrame({ label, weekLabels, yMax, formatY, lastIsPartial = false, children }: ChartFrameProps) {
   const count = weekLabels.length;
+  const name = lastIsPartial && count > 0 ? `${label} (the week of ${weekLabels[count - 1]} is still running)` : label;
   const step = count > 8 ? 2 : 1;
   return (
-    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="h-auto w-full overflow-visible">
+    <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={name} className="h-auto w-full overflow-visible">
       {[0, 0.5, 1].map((fraction) => {
         const y = yAt(yMax * fraction, yMax);
         return (

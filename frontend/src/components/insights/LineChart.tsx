@@ -1,6 +1,6 @@
 import { niceMax } from '../../lib/charts';
 import { ChartFrame } from './ChartFrame';
-import { xAt, yAt } from './geometry';
+import { markTitle, xAt, yAt } from './geometry';
 
 export interface LineSeries {
   name: string;
@@ -26,7 +26,7 @@ export function LineChart({ label, weekLabels, series, formatY, yMax, lastIsPart
   const count = weekLabels.length;
   const top = yMax ?? niceMax(Math.max(0, ...series.flatMap((s) => s.values.map((value) => value ?? 0))));
   return (
-    <ChartFrame label={label} weekLabels={weekLabels} yMax={top} formatY={formatY}>
+    <ChartFrame label={label} weekLabels={weekLabels} yMax={top} formatY={formatY} lastIsPartial={lastIsPartial}>
       {series.map((line) => {
         const points = line.values.map((value, index) =>
           value === null ? null : ([xAt(index, count), yAt(value, top)] as const),
@@ -58,7 +58,11 @@ export function LineChart({ label, weekLabels, series, formatY, yMax, lastIsPart
                   r={3.5}
                   strokeWidth={2}
                   className={`${line.strokeClass} ${lastIsPartial && index === count - 1 ? 'fill-white' : line.fillClass}`}
-                />
+                >
+                  <title>
+                    {markTitle(weekLabels[index], `${line.name} ${formatY(line.values[index] ?? 0)}`, lastIsPartial && index === count - 1)}
+                  </title>
+                </circle>
               ) : null,
             )}
           </g>

@@ -1,6 +1,6 @@
 import { niceMax } from '../../lib/charts';
 import { ChartFrame } from './ChartFrame';
-import { PLOT_WIDTH, xAt, yAt } from './geometry';
+import { markTitle, PLOT_WIDTH, xAt, yAt } from './geometry';
 
 interface StackedBarChartProps {
   label: string;
@@ -18,11 +18,14 @@ export function StackedBarChart({ label, weekLabels, stacks, layerClasses, forma
   const yMax = niceMax(Math.max(0, ...stacks.map((layers) => layers.reduce((sum, value) => sum + value, 0))));
   const barWidth = (PLOT_WIDTH / count) * 0.62;
   return (
-    <ChartFrame label={label} weekLabels={weekLabels} yMax={yMax} formatY={formatY}>
+    <ChartFrame label={label} weekLabels={weekLabels} yMax={yMax} formatY={formatY} lastIsPartial={lastIsPartial}>
       {stacks.map((layers, index) => {
         let base = 0;
         return (
           <g key={weekLabels[index]} data-testid="stack" className={lastIsPartial && index === count - 1 ? 'opacity-40' : ''}>
+            <title>
+              {markTitle(weekLabels[index], formatY(layers.reduce((sum, value) => sum + value, 0)), lastIsPartial && index === count - 1)}
+            </title>
             {layers.map((value, layer) => {
               const bottom = yAt(base, yMax);
               base += value;

@@ -33,6 +33,27 @@ test('a line breaks where a week has no value and dashes into the running week',
   const segments = container.querySelectorAll('line.stroke-emerald-500');
   expect(segments).toHaveLength(2);
   expect(segments[1].getAttribute('stroke-dasharray')).toBe('5 5');
+  // A point per week with a value, each saying its week and value; only the last is still running.
   expect(container.querySelectorAll('circle')).toHaveLength(3);
-  expect(container.querySelectorAll('circle')[2]).toHaveClass('fill-white');
+  const points = container.querySelectorAll('circle');
+  expect(points[0]).toHaveTextContent('Week of Nov 9: Retention 50%');
+  expect(points[2]).toHaveTextContent('Week of Nov 23: Retention 70% (running week, still counting)');
+  expect(screen.getAllByText(/running week/)).toEqual([points[2].querySelector('title')]);
+  expect(screen.getByRole('img', { name: 'Retention (the week of Nov 23 is still running)' })).toBeInTheDocument();
+});
+
+test('the running week is announced on its bar, and on no other', () => {
+  render(<BarChart label="Level-ups" weekLabels={WEEKS} values={[10, 5, 12, 20]} formatY={String} barClass="fill-emerald-500" lastIsPartial />);
+  const bars = screen.getAllByTestId('bar');
+  expect(bars[3]).toHaveTextContent('Week of Nov 23: 20 (running week, still counting)');
+  expect(bars[2]).toHaveTextContent('Week of Nov 16: 12');
+  expect(screen.getAllByText(/running week/)).toHaveLength(1);
+  expect(screen.getByRole('img', { name: 'Level-ups (the week of Nov 23 is still running)' })).toBeInTheDocument();
+});
+
+test('without a running week no bar says it is still counting', () => {
+  render(<BarChart label="Level-ups" weekLabels={WEEKS} values={[10, 5, 12, 20]} formatY={String} barClass="fill-emerald-500" />);
+  expect(screen.queryAllByText(/running week/)).toEqual([]);
+  expect(screen.getAllByTestId('bar')[3]).toHaveTextContent('Week of Nov 23: 20');
+  expect(screen.getByRole('img', { name: 'Level-ups' })).toBeInTheDocument();
 });

@@ -14,3 +14,8 @@ export function xAt(index: number, count: number): number {
 export function yAt(value: number, max: number): number {
   return PAD.top + PLOT_HEIGHT - (Math.max(0, Math.min(value, max)) / max) * PLOT_HEIGHT;
 }
+
+/** What a bar or point says when hovered or read out: the week, its value, and whether it is still running. */
+export function markTitle(week: string, value: string, partial: boolean): string {
+  return `Week of ${week}: ${value}${partial ? ' (running week, still counting)' : ''}`;
+}

@@ -25,7 +25,10 @@ export function RecommendedActionsCard({ actions }: { actions: RecommendedAction
                 >
                   <FontAwesomeIcon icon={iconByName(action.icon)} />
                 </span>
-                <span className="min-w-0 flex-1 font-medium text-slate-900">{action.label}</span>
+                <span className="min-w-0 flex-1">
+                  <span className="block font-medium text-slate-900">{action.label}</span>
+                  <span className="block text-sm text-slate-600">{action.reason}</span>
+                </span>
                 <XPAmount amount={action.xp} />
                 <FontAwesomeIcon
                   icon={faArrowRight}

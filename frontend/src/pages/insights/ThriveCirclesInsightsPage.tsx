@@ -147,6 +147,41 @@ function Charts({ weeks }: { weeks: WeekMetrics[] }) {
           </ChartCard>
         </SectionErrorBoundary>
         <BarChartCard
+          section="time on the page"
+          title="Time on Your Thrive Circle"
+          description="Median minutes the page was visible per weekly visitor (people whose page reported visible time)."
+          columns={[
+            column('Median minutes', (w) => formatDecimal(w.median_page_minutes)),
+            column('Visitors', (w) => count(w.page_time_visitors)),
+          ]}
+          label="Median minutes on Your Thrive Circle per weekly visitor, by week"
+          values={weeks.map((w) => w.median_page_minutes)}
+          formatY={(value) => formatDecimal(value)}
+          barClass="fill-violet-500"
+          {...axis}
+        />
+        <SectionErrorBoundary section="people returning to their circle">
+          <ChartCard
+            title="Returning to their circle"
+            description="Of the people who opened Your Thrive Circle the week before, the share who opened it again (from page views)."
+            labels={labels}
+            columns={[
+              column('Came back', (w) => `${formatPercent(w.page_return_rate)} (${count(w.returning_page_viewers)} of ${count(w.previous_page_viewers)})`),
+            ]}
+          >
+            <LineChart
+              label="Share of last week's page viewers who opened Your Thrive Circle again, by week"
+              weekLabels={labels}
+              yMax={1}
+              formatY={(value) => formatPercent(value)}
+              lastIsPartial={partial}
+              series={[
+                { name: 'Came back', values: weeks.map((w) => w.page_return_rate), strokeClass: 'stroke-violet-600', fillClass: 'fill-violet-600' },
+              ]}
+            />
+          </ChartCard>
+        </SectionErrorBoundary>
+        <BarChartCard
           section="level-ups"
           title="Level-ups"
           description="People whose level at the end of the week is above their level at its start."
@@ -200,13 +235,18 @@ function Summary({ weeks }: { weeks: WeekMetrics[] }) {
   const tiles = [
     { label: 'Active', value: formatPercent(latest.active_share), detail: `${count(latest.active_users)} people` },
     { label: 'Retention', value: formatPercent(latest.retention), detail: `${count(latest.retained_users)} came back` },
+    {
+      label: 'Minutes on the page',
+      value: formatDecimal(latest.median_page_minutes),
+      detail: `median of ${count(latest.page_time_visitors)} visitors`,
+    },
     { label: 'XP per active person', value: formatDecimal(latest.avg_xp_per_active_user), detail: change(latest, before, (w) => w.avg_xp_per_active_user) },
     { label: 'Level-ups', value: count(latest.level_ups), detail: change(latest, before, (w) => w.level_ups) },
   ];
   return (
     <section aria-label={`Week of ${weekLabel(latest.week_start)}`}>
       <h2 className="mb-2 text-sm font-semibold text-slate-700">Last full week: {weekLabel(latest.week_start)} – {weekLabel(latest.week_end)}</h2>
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-5">
         {tiles.map((tile) => (
           <div key={tile.label} className="rounded-2xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
             <dt className="text-sm text-slate-600">{tile.label}</dt>

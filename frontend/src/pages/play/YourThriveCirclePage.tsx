@@ -14,6 +14,7 @@ import { Button } from '../../components/ui/Button';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { SectionErrorBoundary } from '../../components/ui/SectionErrorBoundary';
+import { usePageVisibleTime } from '../../hooks/usePageVisibleTime';
 import { formatWeekRange } from '../../lib/format';
 import { useMarkCelebrated, useMoments } from '../../services/moments';
 import { useOnboarding } from '../../services/onboarding';
@@ -28,6 +29,7 @@ const OnboardingTour = lazy(() => import('../../components/onboarding/Onboarding
 export default function YourThriveCirclePage() {
   const { data, error, isError, isFetching, refetch, dataUpdatedAt } = useYourThriveCircle();
   useRecordView('thrive_circle_page'); // counted for the success metrics
+  usePageVisibleTime(); // so is the time the page is visible
   const onboarding = useOnboarding();
   const moments = useMoments();
   const markCelebrated = useMarkCelebrated();
