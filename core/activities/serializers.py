@@ -1,5 +1,7 @@
 from rest_framework import serializers
 
+from core.fields import StrictCharField, StrictIntegerField
+
 
 class QuizQuestionSerializer(serializers.Serializer):
     id = serializers.IntegerField(source="pk")
@@ -19,7 +21,7 @@ class QuizSerializer(serializers.Serializer):
 class QuizAnswersSerializer(serializers.Serializer):
     quiz_id = serializers.UUIDField(required=False, help_text="The quiz being answered; default: your latest open one.")
     answers = serializers.ListField(
-        child=serializers.IntegerField(min_value=0, max_value=20),
+        child=StrictIntegerField(min_value=0, max_value=20),
         min_length=1,
         max_length=20,
         help_text="The chosen choice index for each question, in order.",
@@ -46,12 +48,12 @@ class QuizResultSerializer(serializers.Serializer):
 
 
 class NewProjectSerializer(serializers.Serializer):
-    title = serializers.CharField(min_length=3, max_length=100)
-    description = serializers.CharField(max_length=1000, required=False, allow_blank=True, default="")
+    title = StrictCharField(min_length=3, max_length=100)
+    description = StrictCharField(max_length=1000, required=False, allow_blank=True, default="")
 
 
 class MilestoneInputSerializer(serializers.Serializer):
-    title = serializers.CharField(min_length=3, max_length=100)
+    title = StrictCharField(min_length=3, max_length=100)
 
 
 class MilestoneSerializer(serializers.Serializer):
