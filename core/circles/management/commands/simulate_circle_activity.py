@@ -3,7 +3,7 @@ import random
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import close_old_connections, connection
 
 from core.circles import weeks
 from core.circles.ops.demo import FEATURED, TITLES
@@ -42,7 +42,8 @@ class Command(BaseCommand):
                 failures_in_a_row += 1
                 logger.exception("simulate_circle_activity: an award failed (%d in a row); carrying on", failures_in_a_row)
                 self.stderr.write(f"An award failed ({failures_in_a_row} in a row); see the log. Carrying on.")
-                close_old_connections()  # a broken connection is replaced on the next query
+                if not connection.in_atomic_block:  # (a caller's transaction, as in tests, keeps its connection)
+                    close_old_connections()  # a broken connection is replaced on the next query
             if not iterations or count < iterations:
                 time.sleep(interval * (4 if failures_in_a_row >= BACKOFF_AFTER else 1))
 
