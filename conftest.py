@@ -33,11 +33,23 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database as migrated, with Thrive Circles opened to everyone (see below)."""
+    from core.launch.services import open_thrive_circles_to_everyone
+
+    with django_db_blocker.unblock():
+        open_thrive_circles_to_everyone()
+
+
 @pytest.fixture(autouse=True)
 def _thrive_circles_launched(settings):
-    """Thrive Circles is open to everyone, as on a fresh install. The data migration's flag says so,
-    but transactional tests flush it away, so a missing flag counts as on here (in production it
-    counts as off). core/launch/tests set each launch state explicitly."""
+    """Tests run with Thrive Circles open to everyone, as the demo has it; a fresh install starts in
+    beta (core/launch/migrations/0003), which core/launch/tests cover with explicit states.
+
+    The one place this is decided: `django_db_setup` above opens the migrated flag once per run,
+    and because transactional tests flush that row away, a missing flag also counts as on here (in
+    production it counts as off)."""
     settings.WAFFLE_FLAG_DEFAULT = True
 
 
@@ -73,3 +85,14 @@ def midweek():
 
     with time_machine.travel(MIDWEEK, tick=True) as traveller:
         yield traveller
+
+
+@pytest.fixture
+def alert_webhook(settings):
+    """Alerts go to ADMINS through the locmem mail backend and to a webhook served in this test."""
+    from core.testing import WebhookReceiver
+
+    settings.ADMINS = [("Ops", "ops@example.com")]
+    with WebhookReceiver() as receiver:
+        settings.THRIVE_ALERT_WEBHOOK_URL = receiver.url
+        yield receiver

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "core.fairplay",
     "core.insights",
     "core.launch",
+    "core.alerts",
     "core.moments",
     "core.activities",
 ]
@@ -83,7 +84,8 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # SQLite under `make run` (two gunicorn workers and the activity simulator): WAL lets readers go on
     # while one process writes; a transaction takes the write lock when it begins (IMMEDIATE), so a
     # second writer waits up to `timeout` seconds for it instead of failing at once with "database is
-    # locked" when it tries to upgrade a read; awards still retry a lock that outlasts the wait
+    # locked" when it tries to upgrade a read (the daily login, sent while the page's other requests
+    # write, reads and then writes); awards still retry a lock that outlasts the wait
     # (core/db.py). synchronous=NORMAL is WAL's usual pairing: durable except on power loss.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
@@ -155,16 +157,9 @@ THRIVE_SIGNIN_ACCOUNT_FAILURES = env.int("THRIVE_SIGNIN_ACCOUNT_FAILURES", defau
 THRIVE_SIGNIN_ADDRESS_FAILURES = env.int("THRIVE_SIGNIN_ADDRESS_FAILURES", default=50)
 THRIVE_SIGNIN_LOCKOUT_MINUTES = env.int("THRIVE_SIGNIN_LOCKOUT_MINUTES", default=15)
 
-# Password-reset emails (core/users/services.py). The console backend prints them in the server's
-# log, which suits the demo; set EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend and the
-# EMAIL_HOST* variables to send real mail. EMAIL_FILE_PATH serves the file backend (browser tests).
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
-EMAIL_HOST = env("EMAIL_HOST", default="localhost")
-EMAIL_PORT = env.int("EMAIL_PORT", default=25)
-EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
-EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
-EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=str(BASE_DIR / "sent-emails"))
+# Password-reset emails (core/users/services.py) go out through EMAIL_URL (see the alerts below):
+# consolemail:// prints them in the server's log, which suits the demo. With filemail:// they are
+# written under EMAIL_FILE_PATH (the browser tests read them there).
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Thrive Circles <no-reply@localhost>")
 # The host name in emailed links; empty: the host the request came to.
 THRIVE_SITE_DOMAIN = env("THRIVE_SITE_DOMAIN", default="")
@@ -269,7 +264,8 @@ LOGGING = {
 
 # --- Soft launch (core/launch, docs/operations.md) ---------------------------------------------
 # Who sees Thrive Circles is the django-waffle flag
-# `thrive_circles`, managed in the admin. A data migration creates it on for everyone; a missing flag
+# `thrive_circles`, managed in the admin. The data migrations leave a fresh install in beta (staff, the
+# beta group) and keep an upgraded install as it was; `seed_demo` opens it to all; a missing flag
 # means off. Its percentage is applied per signed-in user (core/launch/flags.py), not per browser
 # cookie, so waffle's middleware (which only writes those cookies) is not installed.
 WAFFLE_CACHE_NAME = "flags"
@@ -313,6 +309,34 @@ if THRIVE_SELF_HEAL not in {"thread", "celery", "inline", "off"}:
 # Self-healing asks again at most this often per week (a failed or empty run is not retried sooner).
 THRIVE_SELF_HEAL_RETRY_MINUTES = env.int("THRIVE_SELF_HEAL_RETRY_MINUTES", default=10)
 
+# --- Alerts to operators (core/alerts, core/circles/ops/alerts.py, docs/operations.md) -----------
+# Who gets the alert mails (Django's mail_admins): comma-separated addresses. Empty: no mail is sent
+# (the ERROR log line and the webhook still go out).
+ADMINS = [(address, address) for address in env.list("DJANGO_ADMINS", default=[])]
+SERVER_EMAIL = env("DJANGO_SERVER_EMAIL", default="thrive-circles@localhost")
+EMAIL_SUBJECT_PREFIX = "[Thrive Circles] "
+# How mail leaves: consolemail:// (printed to stdout, the default), smtp+tls://user:pass@host:587, ...
+_email = env.email_url("EMAIL_URL", default="consolemail://")
+EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
+EMAIL_PORT = _email.get("EMAIL_PORT") or 25
+EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or ""
+EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or ""
+EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS"))
+EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL"))
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=_email.get("EMAIL_FILE_PATH") or str(BASE_DIR / "sent-emails"))
+EMAIL_TIMEOUT = 10
+# Optional: the same JSON as the mail, POSTed here (a chat or paging tool's incoming webhook).
+THRIVE_ALERT_WEBHOOK_URL = env("THRIVE_ALERT_WEBHOOK_URL", default="")
+if THRIVE_ALERT_WEBHOOK_URL and not THRIVE_ALERT_WEBHOOK_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured("THRIVE_ALERT_WEBHOOK_URL must be an http:// or https:// URL.")
+THRIVE_ALERT_WEBHOOK_TIMEOUT_SECONDS = env.float("THRIVE_ALERT_WEBHOOK_TIMEOUT_SECONDS", default=5.0)
+# The weekly run has not finished this many minutes after the reset (Monday, THRIVE_RESET_HOUR): alert.
+THRIVE_ALERT_ASSIGNMENT_LATE_MINUTES = env.int("THRIVE_ALERT_ASSIGNMENT_LATE_MINUTES", default=60)
+# Failed XP awards (unexpected errors in PointsService, counted in the cache) in the last 5 minutes
+# that raise the award-error alert; 0 switches it off.
+THRIVE_ALERT_AWARD_ERRORS = env.int("THRIVE_ALERT_AWARD_ERRORS", default=10)
+
 # --- Activities (core/activities): questions per Quick Quiz, drawn from the admin's question bank.
 THRIVE_QUIZ_LENGTH = env.int("THRIVE_QUIZ_LENGTH", default=3)
 
@@ -341,6 +365,9 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Awards are checked as they happen; this also catches XP granted outside PointsService.
     "detect-xp-spikes": {"task": "core.fairplay.tasks.detect_xp_spikes", "schedule": crontab(minute=30, hour=0)},
+    # Every minute: a failed weekly run, a run not finished THRIVE_ALERT_ASSIGNMENT_LATE_MINUTES after the
+    # reset, or a burst of failed XP awards alerts the operators once per incident (core/alerts).
+    "check-thrive-alerts": {"task": "core.circles.tasks.check_thrive_alerts", "schedule": crontab()},
     # An hour after the reset: store the finished week's success metrics so the dashboard only
     # computes the running week.
     "snapshot-weekly-kpis": {

@@ -37,6 +37,9 @@ class StrictCharField(_BlankIsAValue, serializers.CharField):
     def to_internal_value(self, data):
         if not isinstance(data, str):
             self.fail("invalid")
+        # The schema's maxLength is the length as sent; DRF checks it after trimming spaces.
+        if self.max_length is not None and len(data) > self.max_length:
+            self.fail("max_length", max_length=self.max_length)
         return super().to_internal_value(data)
 
 

@@ -34,7 +34,7 @@ export THROTTLE_CACHE_URL="filecache://$WORK/throttle"
 export THRIVE_FLAG_CACHE_SECONDS=0
 export E2E_PYTHON=$PY
 # Password-reset emails land as files the tests read (frontend/e2e/signup.spec.ts).
-export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
+export EMAIL_URL=filemail://
 export EMAIL_FILE_PATH="$WORK/emails"
 export E2E_BASE_URL="http://127.0.0.1:$PORT"
 

@@ -2,8 +2,10 @@
 Each of these requests was accepted before (a 200 or a default used)."""
 
 import pytest
+from rest_framework import serializers
 from rest_framework.test import APIClient
 
+from core.fields import StrictCharField
 from core.users.tests.factories import UserFactory
 
 
@@ -54,3 +56,11 @@ def test_integers_in_a_query_string_are_still_read_from_their_digits(client):
 def test_a_json_login_with_a_numeric_password_is_refused(db):
     response = APIClient().post("/api/v1/auth/login/", {"username": "eve", "password": 12345678}, format="json")
     assert response.status_code == 400 and "password" in response.json()["errors"]
+
+
+def test_a_text_longer_than_its_maximum_as_sent_is_refused_even_if_trimming_would_shorten_it():
+    field = StrictCharField(max_length=5)
+    field.bind("prompt", None)
+    with pytest.raises(serializers.ValidationError, match="no more than 5 characters"):
+        field.run_validation("  abc  ")
+    assert field.run_validation(" abc ") == "abc"

@@ -53,3 +53,10 @@ class LoginStreakSerializer(serializers.Serializer):
     counted_today = serializers.BooleanField(help_text="Today's visit is already counted.")
     visits_to_next_bonus = serializers.IntegerField(help_text="Daily visits still needed (today's, if not counted) to the next bonus.")
     next_bonus_xp = serializers.IntegerField(help_text="XP of that bonus: 7 days in a row, or 30.")
+
+
+class DailyLoginSerializer(serializers.Serializer):
+    awarded = serializers.BooleanField(help_text="True when this call counted the day; false when it was already counted.")
+    login_date = serializers.DateField(help_text="The day counted, in the platform's time zone (THRIVE_TIME_ZONE).")
+    current_streak = serializers.IntegerField(help_text="Days in a row with a counted login, today included.")
+    points_awarded = serializers.IntegerField(help_text="Points (and XP) awarded by this call: 0 when already counted.")

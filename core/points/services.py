@@ -8,9 +8,10 @@ from django.db.models import F, Value
 from django.db.models.functions import Greatest
 from django.utils import timezone
 
+from core.alerts.counters import AWARD_FAILURES, count_event
 from core.circles.services import XPService
 from core.db import retry_if_locked
-from core.exceptions import Conflict
+from core.exceptions import ApplicationError, Conflict
 from core.fairplay.services import assess_award, check_spike_after_award, explain_award, lock_user
 
 from . import rules
@@ -38,8 +39,6 @@ class PointsService:
         return history
 
     @staticmethod
-    @retry_if_locked
-    @transaction.atomic
     def award_points_once(
         user, activity_type, metadata=None, *, idempotency_key: str | None = None, awarded_by=None
     ) -> tuple[PointsHistory, bool]:
@@ -59,56 +58,23 @@ class PointsService:
 
         On SQLite a transaction that found the database locked is run again from the start
         (core/db.py): it wrote nothing, so the retry cannot award twice.
+
         `awarded_by` is the caller who asked for an award on someone's behalf (the ingestion API's
         staff user or service account); it is recorded, and may not be the person awarded.
+
+        An award that fails with an unexpected error (not a domain error, which is the caller's
+        mistake) is counted for the award-error alert (core/alerts) and re-raised; a locked
+        SQLite database counts once, after its retries.
         """
-        activity_type = _activity_type(activity_type)
-        if awarded_by is not None and awarded_by.pk == user.pk:
-            raise SelfAwardRefused("You cannot award points to yourself; another account must make the award.")
-        metadata = dict(metadata or {})
-        if idempotency_key:
-            existing = PointsHistory.objects.filter(idempotency_key=idempotency_key).first()
-            if existing is not None:
-                return _replayed(existing, user, activity_type), False
-        lock_user(user.pk)
-        now = timezone.now()
-        base_points = rules.points_for(activity_type, metadata)
-        decision = assess_award(user, activity_type, base_points, now=now)
-        description = rules.describe(activity_type, metadata, note=decision.note)
         try:
-            with transaction.atomic():
-                history = PointsHistory.objects.create(
-                    user=user,
-                    activity_type=activity_type,
-                    points_awarded=decision.points,
-                    base_points=base_points,
-                    fair_play_rule=decision.rule,
-                    description=description,
-                    metadata=metadata,
-                    created_at=now,
-                    idempotency_key=idempotency_key or None,
-                    awarded_by=awarded_by,
-                )
-        except IntegrityError:
-            if not idempotency_key:
-                raise
-            return _replayed(PointsHistory.objects.get(idempotency_key=idempotency_key), user, activity_type), False
-        if decision.points:
-            new_total = F("total_points") + decision.points
-            get_user_model().objects.filter(pk=user.pk).update(total_points=new_total, level=new_total / 100 + 1)
-        # The ledger keeps the note in the description (it is the person's own history); the XP
-        # event, which circle members see, keeps it in private metadata.
-        xp_metadata = rules.xp_metadata(metadata, base_points=base_points, rule=decision.rule, note=decision.note)
-        XPService.add_xp(
-            user, decision.points, rules.XP_SOURCES[activity_type], rules.describe(activity_type, metadata),
-            metadata=xp_metadata, points_history=history,
-        )
-        if decision.points > 0:
-            check_spike_after_award(user, now=now)
-        history.fair_play_note = decision.note  # "" for full points
-        # For the activity pages: why it earned less and when it counts fully again ("" for full points).
-        history.fair_play_message = explain_award(activity_type, decision, now=now)
-        return history, True
+            return _award_points_once(
+                user, activity_type, metadata, idempotency_key=idempotency_key, awarded_by=awarded_by
+            )
+        except ApplicationError:
+            raise
+        except Exception:
+            count_event(AWARD_FAILURES)
+            raise
 
     @staticmethod
     @retry_if_locked
@@ -116,15 +82,21 @@ class PointsService:
     def record_daily_login(user, *, today: date | None = None) -> list[PointsHistory]:
         """Count today's login once: daily points, the streak, and streak bonuses at 7 and 30 days.
 
-        The user row is locked, so two logins at the same moment award once.
+        Idempotent per user and day (`today` in THRIVE_TIME_ZONE): a day already counted returns []
+        after one unlocked read, so every later page load of the day locks nothing. Otherwise the
+        user row is locked and the day checked again, so two tabs or sign-ins at the same moment
+        award once. Returns the awards made now.
         """
         today = today or timezone.localdate()
+        users = get_user_model().objects
+        if users.filter(pk=user.pk, last_login_date=today).exists():
+            return []
         lock_user(user.pk)
-        locked = get_user_model().objects.get(pk=user.pk)
+        locked = users.get(pk=user.pk)
         if locked.last_login_date == today:
             return []
         streak = locked.current_streak + 1 if locked.last_login_date == today - timedelta(days=1) else 1
-        get_user_model().objects.filter(pk=user.pk).update(
+        users.filter(pk=user.pk).update(
             current_streak=streak, max_streak=Greatest("max_streak", Value(streak)), last_login_date=today
         )
         awards = [PointsService.award_points(locked, ActivityType.DAILY_LOGIN, {"streak": streak})]
@@ -133,6 +105,61 @@ class PointsService:
         if streak % 30 == 0:
             awards.append(PointsService.award_points(locked, ActivityType.MONTH_STREAK, {"streak": streak}))
         return awards
+
+
+@retry_if_locked
+@transaction.atomic
+def _award_points_once(
+    user, activity_type, metadata, *, idempotency_key: str | None, awarded_by
+) -> tuple[PointsHistory, bool]:
+    """award_points_once's work, in one transaction (see there)."""
+    activity_type = _activity_type(activity_type)
+    if awarded_by is not None and awarded_by.pk == user.pk:
+        raise SelfAwardRefused("You cannot award points to yourself; another account must make the award.")
+    metadata = dict(metadata or {})
+    if idempotency_key:
+        existing = PointsHistory.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return _replayed(existing, user, activity_type), False
+    lock_user(user.pk)
+    now = timezone.now()
+    base_points = rules.points_for(activity_type, metadata)
+    decision = assess_award(user, activity_type, base_points, now=now)
+    description = rules.describe(activity_type, metadata, note=decision.note)
+    try:
+        with transaction.atomic():
+            history = PointsHistory.objects.create(
+                user=user,
+                activity_type=activity_type,
+                points_awarded=decision.points,
+                base_points=base_points,
+                fair_play_rule=decision.rule,
+                description=description,
+                metadata=metadata,
+                created_at=now,
+                idempotency_key=idempotency_key or None,
+                awarded_by=awarded_by,
+            )
+    except IntegrityError:
+        if not idempotency_key:
+            raise
+        return _replayed(PointsHistory.objects.get(idempotency_key=idempotency_key), user, activity_type), False
+    if decision.points:
+        new_total = F("total_points") + decision.points
+        get_user_model().objects.filter(pk=user.pk).update(total_points=new_total, level=new_total / 100 + 1)
+    # The ledger keeps the note in the description (it is the person's own history); the XP
+    # event, which circle members see, keeps it in private metadata.
+    xp_metadata = rules.xp_metadata(metadata, base_points=base_points, rule=decision.rule, note=decision.note)
+    XPService.add_xp(
+        user, decision.points, rules.XP_SOURCES[activity_type], rules.describe(activity_type, metadata),
+        metadata=xp_metadata, points_history=history,
+    )
+    if decision.points > 0:
+        check_spike_after_award(user, now=now)
+    history.fair_play_note = decision.note  # "" for full points
+    # For the activity pages: why it earned less and when it counts fully again ("" for full points).
+    history.fair_play_message = explain_award(activity_type, decision, now=now)
+    return history, True
 
 
 def _replayed(existing: PointsHistory, user, activity_type: ActivityType) -> PointsHistory:

@@ -1,4 +1,5 @@
-from drf_spectacular.utils import extend_schema
+from django.utils import timezone
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.response import Response
@@ -10,9 +11,10 @@ from .models import ActivityType
 from .permissions import CanAwardPoints
 from .serializers import (
     ActivityResultSerializer,
-    LoginStreakSerializer,
     AwardRequestSerializer,
     AwardSerializer,
+    DailyLoginSerializer,
+    LoginStreakSerializer,
     PromptBattleEntrySerializer,
 )
 from .services import PointsService
@@ -71,3 +73,30 @@ prompt_battle = _activity_endpoint(
 def login_streak(request):
     """The viewer's login streak: days in a row, the longest, and the next streak bonus."""
     return Response(LoginStreakSerializer(selectors.login_streak(request.user)).data)
+
+
+@extend_schema(
+    request=None,
+    responses={
+        201: OpenApiResponse(DailyLoginSerializer, description="Today's login counted now: points, XP and the streak."),
+        200: OpenApiResponse(DailyLoginSerializer, description="Today was already counted; nothing changed."),
+        **ERRORS.auth,
+    },
+)
+@api_view(["POST"])
+def daily_login(request):
+    """Count the signed-in user's login for today: once per day, however many tabs or devices ask.
+
+    The app calls it on its first authenticated page load; signing in (POST /api/v1/auth/login/)
+    counts the day too. Reading the session (GET /api/v1/auth/session/) never does.
+    """
+    today = timezone.localdate()
+    awards = PointsService.record_daily_login(request.user, today=today)
+    request.user.refresh_from_db(fields=["current_streak"])
+    result = {
+        "awarded": bool(awards),
+        "login_date": today,
+        "current_streak": request.user.current_streak,
+        "points_awarded": sum(award.points_awarded for award in awards),
+    }
+    return Response(DailyLoginSerializer(result).data, status=status.HTTP_201_CREATED if awards else status.HTTP_200_OK)

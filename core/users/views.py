@@ -23,15 +23,16 @@ from .serializers import (
 
 @method_decorator(ensure_csrf_cookie, name="dispatch")
 class SessionView(APIView):
-    """Who is signed in (null if nobody); sets the CSRF cookie the page sends back on writes."""
+    """Who is signed in (null if nobody); sets the CSRF cookie the page sends back on writes.
+
+    A read: it changes nothing. The day's login is counted by signing in and by
+    POST /api/v1/me/daily-login/, which the app sends on its first page load."""
 
     permission_classes = [AllowAny]
 
     @extend_schema(responses={200: SessionSerializer, **ERRORS.bad_request})
     def get(self, request):
         user = request.user if request.user.is_authenticated else None
-        if user is not None:
-            PointsService.record_daily_login(user)  # once a day, however often the app opens
         return Response(SessionSerializer({"user": user}, context={"request": request}).data)
 
 

@@ -96,6 +96,29 @@ test('someone without a circle this week sees that their circle is forming', asy
   await saveScreenshot(page, 'thrive-circle-forming-desktop');
 });
 
+test('a circle built ahead of the reset does not replace this week’s circle before the reset', async ({ page }) => {
+  await signIn(page, 'creator_cy');
+  await waitForCircle(page);
+  const summary = page.getByText(/^\d+ members · /);
+  const thisWeek = await summary.innerText();
+  // The Sunday-night job, run now for the coming week (as it runs an hour before the reset).
+  djangoShell(
+    'from datetime import timedelta; from core.circles import weeks; from core.circles.services import CircleAssignmentService; ' +
+      'CircleAssignmentService.assign_weekly_circles(now=weeks.next_reset() - timedelta(hours=1), trigger="e2e")',
+  );
+  try {
+    await page.reload();
+    await waitForCircle(page);
+    await expect(page.getByRole('heading', { name: "This week's circle" })).toBeVisible();
+    await expect(summary).toHaveText(thisWeek);
+  } finally {
+    djangoShell(
+      'from datetime import timedelta; from core.circles import weeks; from core.circles.models import ThriveCircle; ' +
+        'ThriveCircle.objects.filter(week_start__gt=weeks.current_week_start()).delete()',
+    );
+  }
+});
+
 test('XP history pages back with "Load older"', async ({ page }) => {
   await signIn(page, 'luminary_lu', '/play/thrive-circle/history');
 

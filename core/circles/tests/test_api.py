@@ -11,6 +11,7 @@ from core.circles.models import ThriveCircle, ThriveCircleLevel, UserThriveProfi
 from core.circles.services import CircleAssignmentService, XPService
 from core.circles.tests.factories import ProfileFactory
 from core.users.tests.factories import UserFactory
+from core.testing import client_for
 
 THRIVE_CIRCLE = "/api/v1/me/thrive-circle/"
 XP_HISTORY = "/api/v1/me/xp-history/"
@@ -25,12 +26,6 @@ PROFILE_KEYS = {"username", "avatar_url", "current_level", "level_name", "level_
 LEVEL_KEYS = {"id", "name", "order", "description", "min_xp", "color_from", "color_to", "icon"}
 CIRCLE_KEYS = {"id", "level", "week_start", "week_end", "name", "member_count", "is_current_week"}
 EVENT_KEYS = {"id", "username", "avatar_url", "amount", "source", "source_display", "description", "timestamp", "metadata"}
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

@@ -2,20 +2,14 @@
 description of someone's reduced award, the owner sees the note in their feed and history."""
 
 import pytest
-from rest_framework.test import APIClient
 
 from core.circles.services import CircleAssignmentService
 from core.circles.tests.factories import ProfileFactory
 from core.points.models import ActivityType
 from core.points.services import PointsService
+from core.testing import client_for
 
 NOTE = "6th today: 10 of 20 XP"
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

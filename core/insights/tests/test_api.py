@@ -11,17 +11,12 @@ from core.insights.models import FeatureView, WeeklyKPISnapshot
 from core.insights.services import record_view, weekly_kpis
 from core.testing import run_concurrently
 from core.users.tests.factories import UserFactory
+from core.testing import client_for
 
 from .conftest import NOW, W2, W3
 
 KPIS = "/api/v1/insights/thrive-circles/"
 VIEWS = "/api/v1/me/views/"
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from core.insights.services import MAX_SECONDS_PER_REPORT, WEEK_SECONDS, record_
 from core.points.models import ActivityType, PointsHistory
 from core.testing import run_concurrently
 from core.users.tests.factories import UserFactory
+from core.testing import client_for
 
 from .conftest import NOW, W2, W3, at
 
@@ -29,12 +30,6 @@ CSRF = "k" * 32  # an unmasked CSRF secret: Django accepts it as cookie and as f
 def clock():
     with time_machine.travel(NOW, tick=False) as traveller:
         yield traveller
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def test_reports_add_up_in_the_viewers_row_for_the_week(db, clock):

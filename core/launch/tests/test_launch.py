@@ -2,16 +2,24 @@
 
 from decimal import Decimal
 
+from io import StringIO
+
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.test import override_settings
 from rest_framework.test import APIClient
 from waffle.models import Flag
 
 from core.circles.models import UserThriveProfile, XPEvent
-from core.circles.services import CircleAssignmentService
+from core.circles.services import CircleAssignmentService, load_default_levels
 from core.launch.flags import THRIVE_CIRCLES_FLAG, percent_bucket
 from core.launch.tests.factories import BetaGroupFactory, soft_launch_flag
 from core.users.tests.factories import UserFactory
+from core.testing import client_for
 
 SESSION = "/api/v1/auth/session/"
 # Every endpoint that shows Thrive Circles to a user. /api/v1/thrive-levels/ is public reference
@@ -23,12 +31,6 @@ CIRCLE_ENDPOINTS = [
     ("post", "/api/v1/me/onboarding/"),
 ]
 NOT_FOUND = {"detail": "Not found.", "code": "not_found"}
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def sees_thrive_circles(user) -> bool:
@@ -49,17 +51,66 @@ def launch(levels, midweek):
     return soft_launch_flag()
 
 
-def test_the_data_migration_opens_thrive_circles_to_everyone_with_a_beta_group_ready(db):
+def _migrate_launch_from_0001(*, before=None) -> Flag:
+    """Run the launch app's data migrations for real, from 0001 to the latest, after `before()`."""
+    executor = MigrationExecutor(connection)
+    executor.migrate([("launch", "0001_onboarding_tour")])
+    Flag.objects.filter(name=THRIVE_CIRCLES_FLAG).delete()  # as before 0002 ever ran
+    if before:
+        before()
+    executor = MigrationExecutor(connection)  # a fresh graph, as `migrate` would load
+    executor.migrate(executor.loader.graph.leaf_nodes("launch"))
+    return Flag.objects.get(name=THRIVE_CIRCLES_FLAG)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_fresh_migrate_leaves_thrive_circles_in_beta_for_staff_and_the_beta_group():
+    get_user_model().objects.all().delete()
+    flag = _migrate_launch_from_0001()
+
+    assert flag.everyone is None  # Unknown: the fields below decide
+    assert (flag.staff, flag.superusers, flag.authenticated, flag.percent) == (True, True, False, None)
+    assert list(flag.groups.values_list("name", flat=True)) == ["Thrive Circles beta"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_fresh_install_shows_it_to_staff_and_beta_testers_only():
+    get_user_model().objects.all().delete()
+    _migrate_launch_from_0001()
+    load_default_levels()
+    tester = UserFactory()
+    tester.groups.add(Group.objects.get(name="Thrive Circles beta"))
+
+    with override_settings(WAFFLE_FLAG_DEFAULT=False):  # production's default for a missing flag
+        assert sees_thrive_circles(UserFactory(is_staff=True)) and sees_thrive_circles(tester)
+        assert not sees_thrive_circles(UserFactory())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_upgrading_an_install_with_users_hides_nothing_from_anyone():
+    flag = _migrate_launch_from_0001(before=lambda: UserFactory(username="already_here"))
+    assert flag.everyone is True
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_upgrade_keeps_a_flag_an_operator_already_changed():
     from importlib import import_module
 
     from django.apps import apps
 
-    Flag.objects.all().delete()  # a transactional test may have flushed the migration's rows already
-    import_module("core.launch.migrations.0002_thrive_circles_flag").create_launch_flag(apps, None)
+    get_user_model().objects.all().delete()
+    soft_launch_flag(everyone=False)  # the kill switch, set before the upgrade
+    import_module("core.launch.migrations.0003_thrive_circles_beta_on_fresh_install").beta_on_fresh_install(apps, None)
+    assert Flag.objects.get(name=THRIVE_CIRCLES_FLAG).everyone is False
+
+
+def test_loading_the_demo_community_opens_thrive_circles_to_everyone(levels, midweek):
+    soft_launch_flag(staff=True)  # as a fresh install leaves it
+    call_command("seed_demo", users=6, stdout=StringIO())
 
     flag = Flag.objects.get(name=THRIVE_CIRCLES_FLAG)
-    assert (flag.everyone, flag.staff, flag.superusers) == (True, True, True)
-    assert list(flag.groups.values_list("name", flat=True)) == ["Thrive Circles beta"]
+    assert flag.everyone is True and flag.staff is True
+    assert sees_thrive_circles(UserFactory())
 
 
 def test_off_for_everyone_hides_it_from_everyone_even_staff(launch):

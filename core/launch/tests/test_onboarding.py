@@ -8,15 +8,10 @@ from core.launch.models import OnboardingTour
 from core.launch.services import complete_onboarding
 from core.testing import run_concurrently
 from core.users.tests.factories import UserFactory
+from core.testing import client_for
 
 ONBOARDING = "/api/v1/me/onboarding/"
 SESSION = "/api/v1/auth/session/"
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def test_a_new_user_has_not_seen_the_tour(levels):

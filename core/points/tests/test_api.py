@@ -8,14 +8,9 @@ from core.circles.services import load_default_levels
 from core.points.models import PointsHistory
 from core.testing import run_concurrently
 from core.users.tests.factories import UserFactory
+from core.testing import client_for
 
 AWARDS = "/api/v1/xp/awards/"
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

@@ -1,6 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { LoginCredentials, PasswordResetConfirm, SessionResponse, SignUpDetails } from '../types/auth';
+import { useEffect, useRef } from 'react';
+import type { DailyLoginResult, LoginCredentials, PasswordResetConfirm, SessionResponse, SignUpDetails } from '../types/auth';
 import { api } from './api';
+import { thriveCircleKeys } from './thriveCircles';
 
 export const authKeys = {
   all: ['auth'] as const,
@@ -27,6 +29,11 @@ export function requestPasswordReset(email: string): Promise<void> {
 
 export function confirmPasswordReset(body: PasswordResetConfirm): Promise<void> {
   return api.post<void>('/api/v1/auth/password-reset/confirm/', body);
+}
+
+/** Counts today's login (once a day on the server, however many tabs ask). */
+export function recordDailyLogin(): Promise<DailyLoginResult> {
+  return api.post<DailyLoginResult>('/api/v1/me/daily-login/');
 }
 
 export function logout(): Promise<void> {
@@ -81,4 +88,32 @@ export function useRequestPasswordReset() {
 
 export function useConfirmPasswordReset() {
   return useMutation({ mutationFn: confirmPasswordReset });
+}
+
+/**
+ * Counts the signed-in user's login for the day: reading the session changes nothing on the
+ * server, so the app says "I'm here" with this explicit write, once per app load and again when a
+ * tab left open crosses midnight (checked on the next render, e.g. a navigation). The server counts
+ * a day once, so other tabs and devices are harmless; the ref keeps re-renders (and StrictMode's
+ * second effect run) from sending it again. When the day was counted now, the XP it earned shows on
+ * the Thrive Circles pages. A failure is dropped: the next load tries again.
+ */
+export function useRecordDailyLogin(userId: number) {
+  const queryClient = useQueryClient();
+  const { mutate } = useMutation({
+    mutationFn: recordDailyLogin,
+    retry: false,
+    onSuccess: (result) => {
+      if (result.awarded) void queryClient.invalidateQueries({ queryKey: thriveCircleKeys.all });
+    },
+    onError: () => {},
+  });
+  // The browser's day only decides when to ask again; the server decides the day in its time zone.
+  const visit = `${userId}:${new Date().toDateString()}`;
+  const countedFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (countedFor.current === visit) return;
+    countedFor.current = visit;
+    mutate();
+  }, [visit, mutate]);
 }

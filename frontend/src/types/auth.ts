@@ -29,3 +29,12 @@ export interface PasswordResetConfirm {
   token: string;
   new_password: string;
 }
+
+/** POST /api/v1/me/daily-login/: the day's login, counted once per day on the server. */
+export interface DailyLoginResult {
+  /** True when this call counted the day; false when it was already counted. */
+  awarded: boolean;
+  login_date: string;
+  current_streak: number;
+  points_awarded: number;
+}

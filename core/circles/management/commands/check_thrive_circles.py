@@ -3,7 +3,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 from rest_framework.utils.encoders import JSONEncoder
 
-from core.circles.ops import health
+from core.circles.ops import alerts, health
 
 
 class Command(BaseCommand):
@@ -14,8 +14,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--json", action="store_true", help="Print the report as JSON (as the health endpoint).")
+        parser.add_argument(
+            "--alert", action="store_true",
+            help="Also run the alert checks and send new alerts (what beat's check_thrive_alerts does; for cron).",
+        )
 
     def handle(self, *args, **options):
+        if options["alert"]:
+            for alert in alerts.check_alerts():
+                self.stderr.write(f"Alert sent: {alert.event} ({alert.key})")
         report = health.circles_health()
         if options["json"]:
             self.stdout.write(json.dumps(health.as_dict(report), cls=JSONEncoder, indent=2))

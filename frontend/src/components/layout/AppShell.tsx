@@ -4,7 +4,7 @@ import { useEffect, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
 import { HELP_PATH, HOME_PATH, XP_HISTORY_PATH } from '../../lib/paths';
 import { errorMessage } from '../../services/api';
-import { useLogout } from '../../services/auth';
+import { useLogout, useRecordDailyLogin } from '../../services/auth';
 import type { SessionUser } from '../../types/auth';
 import { Avatar } from '../ui/Avatar';
 import { Button } from '../ui/Button';
@@ -42,6 +42,7 @@ const navLinkClass = ({ isActive }: { isActive: boolean }) =>
 export function AppShell({ user, children }: { user: SessionUser; children: ReactNode }) {
   const logout = useLogout();
   const { pathname } = useLocation();
+  useRecordDailyLogin(user.id);
 
   // Client-side navigation keeps the scroll position; a new page should start
   // at the top. (A block body: newer Chromium returns a Promise from scrollTo,
