@@ -76,7 +76,9 @@ class UserThriveProfile(models.Model):
     weekly_xp = models.IntegerField(default=0)
     weekly_xp_week = models.DateField(default=weeks.current_week_start)
     total_xp = models.IntegerField(default=0)  # all-time, never resets
-    # No index of its own: (current_circle, -last_activity_at) below serves every lookup by circle.
+    # Not indexed: the page, the feed and seating read CircleMembership, and the weekly job
+    # rewrites this field for every member; unindexed, that rewrite is a HOT update (no index
+    # entries, migration 0006) in the room the table's fillfactor leaves on each page.
     current_circle = models.ForeignKey(
         ThriveCircle, on_delete=models.SET_NULL, null=True, blank=True, related_name="members", db_index=False
     )
@@ -90,7 +92,6 @@ class UserThriveProfile(models.Model):
         # a query uses (the plan's (current_level, -weekly_xp) leaderboard index served none).
         indexes = [
             models.Index(fields=["-total_xp"]),
-            models.Index(fields=["current_circle", "-last_activity_at"]),
         ]
 
     def __str__(self):
