@@ -33,10 +33,11 @@ demo-data: install
 run: install frontend demo-data
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	@echo "Your Thrive Circle: http://$(HOST):$(PORT)  (sign in as explorer_eve / thrive-demo)"
+	@# One ASGI server (uvicorn workers under gunicorn) serves the page, the API and the live socket.
 	@# Demo members keep earning XP in the background so circle feeds move; stopped with the server.
 	$(PY) manage.py simulate_circle_activity --interval $(SIMULATE_EVERY) > simulate.log 2>&1 & sim=$$!; \
 	  trap 'kill $$sim 2>/dev/null' EXIT INT TERM; \
-	  $(VENV)/bin/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 --access-logfile -
+	  $(VENV)/bin/gunicorn config.asgi:application -k uvicorn_worker.UvicornWorker --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 test: install
 	bash scripts/test.sh

@@ -24,6 +24,9 @@ def pytest_runtest_setup(item):
     if item.get_closest_marker("celery") and not _redis_up():
         message = "needs Redis at 127.0.0.1:6379 for a real Celery broker"
         pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
+    if item.get_closest_marker("redis") and not _redis_up():
+        message = "needs Redis at 127.0.0.1:6379 for the Redis channel layer"
+        pytest.fail(message) if os.environ.get("CI") else pytest.skip(message)
 
 
 @pytest.fixture(autouse=True)
@@ -58,6 +61,13 @@ def _no_background_self_heal(settings):
     # A page view in a week without circles would otherwise start a build in a background
     # thread that outlives the test; tests of self-healing pick their mode explicitly.
     settings.THRIVE_SELF_HEAL = "off"
+
+
+@pytest.fixture(autouse=True)
+def _in_memory_channel_layer(settings):
+    # Sockets in tests talk through one process's memory; tests of the database and Redis layers
+    # (core/live/tests/test_layers.py) configure their own.
+    settings.CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
 
 
 @pytest.fixture(autouse=True)

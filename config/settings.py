@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "core.fairplay",
     "core.insights",
     "core.launch",
+    "core.live",
+    "core.together",
     "core.alerts",
     "core.moments",
     "core.activities",
@@ -59,6 +61,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
+ASGI_APPLICATION = "config.asgi.application"
 AUTH_USER_MODEL = "users.User"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -252,6 +255,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Kudos reactions appear in the feed and in the kudos request: one enum for both.
+    "ENUM_NAME_OVERRIDES": {"ReactionEnum": ["clap", "heart", "sparkles", "rocket", "flower"]},
 }
 
 # --- Logging ---------------------------------------------------------------------------------
@@ -308,6 +313,42 @@ if THRIVE_SELF_HEAL not in {"thread", "celery", "inline", "off"}:
     raise ImproperlyConfigured("THRIVE_SELF_HEAL must be one of thread, celery, inline, off.")
 # Self-healing asks again at most this often per week (a failed or empty run is not retried sooner).
 THRIVE_SELF_HEAL_RETRY_MINUTES = env.int("THRIVE_SELF_HEAL_RETRY_MINUTES", default=10)
+
+# --- A living circle: WebSockets and the channel layer (core/live, docs/realtime.md) ------------
+# With REDIS_URL, channels-redis carries messages between server processes and machines; its
+# pub/sub layer fans out to many sockets faster than the list-based one (docs/benchmarks.md).
+# Without it, a layer backed by the database reaches the server from any process on the machine.
+REDIS_URL = env("REDIS_URL", default="")
+LIVE_CHANNEL_LAYER = env("LIVE_CHANNEL_LAYER", default="pubsub")
+if LIVE_CHANNEL_LAYER not in {"pubsub", "list"}:
+    raise ImproperlyConfigured("LIVE_CHANNEL_LAYER must be pubsub or list.")
+if REDIS_URL:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer"
+            if LIVE_CHANNEL_LAYER == "pubsub"
+            else "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": env("LIVE_CHANNEL_PREFIX", default="thrive")},
+        }
+    }
+else:
+    CHANNEL_LAYERS = {
+        "default": {
+            "BACKEND": "core.live.layers.DatabaseChannelLayer",
+            "CONFIG": {"poll_interval": env.float("LIVE_DB_POLL_SECONDS", default=0.1)},
+        }
+    }
+# An open page refreshes its presence with every ping (25 s); after this long without one it counts as gone.
+LIVE_PRESENCE_STALE_SECONDS = env.int("LIVE_PRESENCE_STALE_SECONDS", default=90)
+# The circle goal (core/together, docs/realtime.md): STRETCH x the members' average weekly XP over the
+# previous LOOKBACK weeks, at least MIN_XP_PER_MEMBER per member; reaching it gives BONUS_XP to each
+# member who earned XP that week.
+THRIVE_GOAL_STRETCH = env.float("THRIVE_GOAL_STRETCH", default=1.1)
+THRIVE_GOAL_LOOKBACK_WEEKS = env.int("THRIVE_GOAL_LOOKBACK_WEEKS", default=4)
+THRIVE_GOAL_MIN_XP_PER_MEMBER = env.int("THRIVE_GOAL_MIN_XP_PER_MEMBER", default=20)
+THRIVE_GOAL_BONUS_XP = env.int("THRIVE_GOAL_BONUS_XP", default=15)
+# Kudos one person may give (a DRF rate: "30/min"); past it, 429.
+THRIVE_KUDOS_RATE = env("THRIVE_KUDOS_RATE", default="30/min")
 
 # --- Alerts to operators (core/alerts, core/circles/ops/alerts.py, docs/operations.md) -----------
 # Who gets the alert mails (Django's mail_admins): comma-separated addresses. Empty: no mail is sent

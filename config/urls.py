@@ -8,6 +8,8 @@ api_v1 = [
     path("auth/", include("core.users.urls")),
     path("me/", include("core.circles.urls")),
     path("me/", include("core.insights.me_urls")),
+    path("me/", include("core.live.urls")),
+    path("me/", include("core.together.urls")),
     path("", include("core.circles.api_urls")),
     path("", include("core.points.urls")),
     path("", include("core.insights.urls")),

@@ -49,7 +49,9 @@ for user in get_user_model().objects.all(): complete_onboarding(user)"
 $PY manage.py collectstatic --noinput --verbosity 0
 
 echo "--- Serving on $E2E_BASE_URL"
-$ROOT/.venv/bin/gunicorn config.wsgi --bind "127.0.0.1:$PORT" --workers 1 --threads 4 >"$WORK/server.log" 2>&1 &
+# The same ASGI server as `make run`: HTTP and the live socket, two processes so the live feed
+# must cross processes (the database channel layer, as without Redis in `make run`).
+$ROOT/.venv/bin/gunicorn config.asgi:application -k uvicorn_worker.UvicornWorker --bind "127.0.0.1:$PORT" --workers 2 >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 60); do
   curl -sf -o /dev/null "$E2E_BASE_URL/api/v1/thrive-levels/" && break

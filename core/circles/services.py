@@ -12,8 +12,9 @@ from .assignment.weekly import CircleAssignmentService
 from .ledger.levels import load_default_levels
 from .ledger.writes import record_past_events
 from .page.selectors import circle_activity
+from .page.serializers import CircleFeedEventSerializer
 
-__all__ = ["CircleAssignmentService", "XPService", "join_thrive_circles", "load_default_levels", "record_past_events"]
+__all__ = ["CircleAssignmentService", "XPService", "circle_feed_item", "join_thrive_circles", "load_default_levels", "record_past_events"]
 
 
 class XPService:
@@ -30,3 +31,10 @@ class XPService:
     def get_circle_activity(circle, limit=20):
         """The plan's name for a circle's recent XP events during its week."""
         return circle_activity(circle, limit=limit)
+
+
+def circle_feed_item(event, *, viewer_id: int | None) -> dict:
+    """`event` exactly as an item of the page's `recent_activity` shows it to `viewer_id` (the
+    owner sees their full metadata, others the shared keys), without reactions yet: for features
+    that push feed items as they happen (core/live)."""
+    return dict(CircleFeedEventSerializer(event, context={"viewer_id": viewer_id}).data)

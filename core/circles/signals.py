@@ -17,6 +17,10 @@ xp_recorded = Signal()
 # An award lifted a person to a higher level. Receivers get `user`, `level` (the new
 # ThriveCircleLevel) and `event` (the award). Rarely, two racing awards both announce one level.
 level_reached = Signal()
+# Asked, not announced: while the page is assembled, receivers get `event_ids` (the feed's, as
+# strings) and `viewer_id` and return {event id: [{"key", "count", "mine"}]}, the feed items'
+# reactions (core/live's kudos). The page thereby imports none of the apps built on it.
+feed_reactions_requested = Signal()
 
 
 def send_on_commit(signal: Signal, **kwargs) -> None:

@@ -77,7 +77,9 @@ test('the top level is celebrated instead of a progress bar', async ({ page }) =
   await waitForCircle(page);
 
   await expect(page.getByRole('heading', { name: "You're a Luminary!" })).toBeVisible();
-  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  // No bar towards a next level (the circle's shared goal keeps its own bar).
+  await expect(page.getByRole('progressbar', { name: /^Progress to/ })).toHaveCount(0);
+  await expect(page.getByRole('progressbar', { name: 'Circle goal' })).toBeVisible();
 });
 
 test('someone without a circle this week sees that their circle is forming', async ({ page }) => {

@@ -7,6 +7,7 @@ from django.utils import timezone
 from .. import weeks
 from ..ledger.levels import level_table
 from ..models import ThriveCircle, UserThriveProfile
+from ..signals import feed_reactions_requested
 from .circle_section import circle_section
 from .recommendations import activity_for, recommended_actions
 
@@ -15,6 +16,16 @@ def circle_status(circle: ThriveCircle | None, week) -> str:
     if circle is None:
         return "forming"
     return "active" if circle.week_start == week else "ended"
+
+
+def with_reactions(events: list[dict], *, viewer_id: int) -> list[dict]:
+    """Serialised feed items with the reactions `viewer_id` sees (from feed_reactions_requested)."""
+    reactions: dict[str, list[dict]] = {}
+    if events:
+        ids = [str(event["id"]) for event in events]
+        for _, answer in feed_reactions_requested.send(sender=None, event_ids=ids, viewer_id=viewer_id):
+            reactions.update(answer)
+    return [{**event, "reactions": reactions.get(str(event["id"]), [])} for event in events]
 
 
 def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = None) -> dict:
@@ -35,7 +46,7 @@ def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = Non
         "current_level": profile.current_level,
         "current_circle": circle,
         "circle_members": section["members"],  # already serialised (circle_section.py)
-        "recent_activity": section["events"],
+        "recent_activity": with_reactions(section["events"], viewer_id=profile.user_id),
         "next_level": next_level,
         "xp_to_next_level": xp_to_next,
         "time_until_reset_seconds": max(0, int((reset_at - now).total_seconds())),

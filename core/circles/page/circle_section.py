@@ -13,7 +13,7 @@ from django.db.models import Count, Max
 
 from ..models import ThriveCircle, UserThriveProfile
 from . import selectors
-from .serializers import UserThriveProfileSerializer, XPEventSerializer, owner_view
+from .serializers import UserThriveProfileSerializer, CircleFeedEventSerializer, owner_view
 
 FEED_LENGTH = 20
 CACHE_SECONDS = 300  # keys change with every award; this only bounds memory
@@ -37,7 +37,7 @@ def _shared(circle: ThriveCircle, week) -> dict:
             # Serialised as other members see them, with the owner and what only they see kept aside.
             "events": [
                 (event.user_id, owner_view(event), dict(data))
-                for event, data in zip(events, XPEventSerializer(events, many=True).data)
+                for event, data in zip(events, CircleFeedEventSerializer(events, many=True).data)
             ],
         }
         cache.set(key, section, CACHE_SECONDS)

@@ -88,6 +88,23 @@ class XPEventSerializer(serializers.Serializer):
         return {key: event.metadata[key] for key in SHARED_METADATA_KEYS if key in event.metadata}
 
 
+class ReactionCountSerializer(serializers.Serializer):
+    key = serializers.ChoiceField(choices=["clap", "heart", "sparkles", "rocket", "flower"])
+    count = serializers.IntegerField(min_value=1)
+    mine = serializers.BooleanField(help_text="Whether the viewer gave this reaction.")
+
+
+class CircleFeedEventSerializer(XPEventSerializer):
+    """An item of a circle's feed (`recent_activity`, and the live socket's `activity` events):
+    an XP event with the kudos circle members gave it (core/live)."""
+
+    reactions = serializers.SerializerMethodField()
+
+    @extend_schema_field(ReactionCountSerializer(many=True))
+    def get_reactions(self, event) -> list:
+        return self.context.get("reactions", {}).get(str(event.id), [])
+
+
 def _serialised(serializer):
     """A field for data a serializer already produced (the cached circle section): passed
     through as it is, and documented with that serializer's schema."""
@@ -115,7 +132,7 @@ class ThriveCircleDataSerializer(serializers.Serializer):
     current_level = ThriveCircleLevelSerializer()
     current_circle = ThriveCircleSerializer(allow_null=True)
     circle_members = _serialised(UserThriveProfileSerializer(many=True))()
-    recent_activity = _serialised(XPEventSerializer(many=True))()
+    recent_activity = _serialised(CircleFeedEventSerializer(many=True))()
     next_level = ThriveCircleLevelSerializer(allow_null=True)
     xp_to_next_level = serializers.IntegerField(min_value=0)
     time_until_reset_seconds = serializers.IntegerField(min_value=0)

@@ -3,11 +3,15 @@ import {
   keepPreviousData,
   queryOptions,
   useInfiniteQuery,
+  useMutation,
   useQuery,
+  useQueryClient,
   type QueryClient,
 } from '@tanstack/react-query';
 import type {
+  CircleTogether,
   LoginStreak,
+  ReactionKey,
   ThriveCircleData,
   ThriveCircleLevel,
   ThriveCirclesHelp,
@@ -27,6 +31,7 @@ export const thriveCircleKeys = {
   help: () => [...thriveCircleKeys.all, 'help'] as const,
   moments: () => [...thriveCircleKeys.all, 'moments'] as const,
   streak: () => [...thriveCircleKeys.all, 'streak'] as const,
+  together: () => [...thriveCircleKeys.all, 'together'] as const,
 };
 
 export function getLoginStreak(signal?: AbortSignal): Promise<LoginStreak> {
@@ -96,14 +101,34 @@ export const thriveCirclesHelpQueryOptions = () =>
     staleTime: 10 * 60_000,
   });
 
-export function useYourThriveCircle() {
+/** `isLive`: the live socket is open and keeps the page current, so polling pauses. */
+export function useYourThriveCircle({ isLive = false }: { isLive?: boolean } = {}) {
   return useQuery({
     ...yourThriveCircleQueryOptions(),
-    // Live feel: poll while the tab is visible; keep showing the last data
+    // Without the live socket, poll while the tab is visible; keep showing the last data
     // during a refresh so nothing flickers or jumps.
-    refetchInterval: 30_000,
+    refetchInterval: isLive ? false : 30_000,
     placeholderData: keepPreviousData,
   });
+}
+
+export function getCircleTogether(signal?: AbortSignal): Promise<CircleTogether> {
+  return api.get<CircleTogether>('/api/v1/me/thrive-circle/together/', { signal });
+}
+
+export const circleTogetherQueryOptions = () =>
+  queryOptions({
+    queryKey: thriveCircleKeys.together(),
+    queryFn: ({ signal }) => getCircleTogether(signal),
+  });
+
+/** Live messages keep it current; without the socket it refreshes with the page's poll. */
+export function useCircleTogether({ isLive = false }: { isLive?: boolean } = {}) {
+  return useQuery({ ...circleTogetherQueryOptions(), refetchInterval: isLive ? false : 30_000, placeholderData: keepPreviousData });
+}
+
+export function giveKudos(eventId: string, reaction: ReactionKey): Promise<unknown> {
+  return api.post(`/api/v1/me/thrive-circle/activity/${eventId}/kudos/`, { reaction });
 }
 
 export function useXPHistory(limit: number = XP_HISTORY_PAGE_SIZE) {
@@ -125,4 +150,15 @@ export function invalidateXPQueries(queryClient: QueryClient): Promise<void[]> {
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.xpHistories() }),
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.moments() }),
   ]);
+}
+
+/** Give kudos to a feed item. While live, the socket brings the new count back; otherwise refetch. */
+export function useGiveKudos({ isLive }: { isLive: boolean }) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ eventId, reaction }: { eventId: string; reaction: ReactionKey }) => giveKudos(eventId, reaction),
+    onSuccess: () => {
+      if (!isLive) return queryClient.invalidateQueries({ queryKey: thriveCircleKeys.yourCircle() });
+    },
+  });
 }

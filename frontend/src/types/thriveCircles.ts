@@ -43,7 +43,28 @@ export interface XPEvent {
   description: string;
   timestamp: string;
   metadata: Record<string, unknown>;
+  /** Kudos on an item of a circle's feed (`recent_activity` and live events; not in XP history). */
+  reactions?: ReactionCount[];
 }
+
+export const REACTION_KEYS = ['clap', 'heart', 'sparkles', 'rocket', 'flower'] as const;
+export type ReactionKey = (typeof REACTION_KEYS)[number];
+
+export interface ReactionCount {
+  key: ReactionKey;
+  count: number;
+  /** Whether the viewer gave this reaction. */
+  mine: boolean;
+}
+
+/** Messages of the live circle socket, `/ws/v1/me/thrive-circle/`. */
+export type LiveMessage =
+  | { type: 'activity'; event: XPEvent }
+  | { type: 'presence'; online: string[] }
+  | { type: 'kudos'; event_id: string; from: string; reaction: ReactionKey }
+  | { type: 'circle_goal'; goal: Omit<CircleGoal, 'your_xp'> }
+  | { type: 'week_reset' }
+  | { type: 'pong' };
 
 export interface RecommendedAction {
   label: string;
@@ -120,4 +141,26 @@ export interface LoginStreak {
   /** Daily visits still needed (today's, if not counted yet) to the next streak bonus. */
   visits_to_next_bonus: number;
   next_bonus_xp: number;
+}
+
+/** The circle's shared weekly goal: one bar for everyone, and the viewer's part. */
+export interface CircleGoal {
+  target_xp: number;
+  progress_xp: number;
+  reached: boolean;
+  bonus_xp: number;
+  your_xp: number;
+}
+
+export interface WeekTotals {
+  xp_together: number;
+  people_active: number;
+  most_popular_activity: string | null;
+}
+
+/** GET /api/v1/me/thrive-circle/together/ */
+export interface CircleTogether {
+  goal: CircleGoal;
+  this_week: WeekTotals;
+  last_week: WeekTotals;
 }

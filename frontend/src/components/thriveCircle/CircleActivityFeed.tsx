@@ -1,11 +1,13 @@
 import { FontAwesomeIcon } from '@fortawesome/react-fontawesome';
 import { faBolt } from '@fortawesome/free-solid-svg-icons';
+import type { ReactNode } from 'react';
 import { formatRelativeTime } from '../../lib/format';
 import { iconByName } from '../../lib/icons';
 import type { LevelUp } from '../../types/moments';
-import type { XPEvent } from '../../types/thriveCircles';
+import type { ReactionKey, XPEvent } from '../../types/thriveCircles';
 import { Avatar } from '../ui/Avatar';
 import { Card } from '../ui/Card';
+import { KudosBar } from './KudosBar';
 import { XPAmount } from './XPAmount';
 
 interface CircleActivityFeedProps {
@@ -14,6 +16,12 @@ interface CircleActivityFeedProps {
   /** Levels reached in the circle this week (GET /api/v1/me/moments/), newest first. */
   levelUps?: LevelUp[];
   viewerUsername: string;
+  /** Give kudos to someone else's event; without it no kudos buttons are shown. */
+  onKudos?: (eventId: string, reaction: ReactionKey) => void;
+  /** Beside the heading: the live indicator. */
+  aside?: ReactNode;
+  /** Above the list: who is here now. */
+  header?: ReactNode;
 }
 
 type FeedItem = { kind: 'xp'; at: string; event: XPEvent } | { kind: 'level'; at: string; levelUp: LevelUp };
@@ -28,11 +36,12 @@ function timeline(events: XPEvent[], levelUps: LevelUp[]): FeedItem[] {
   return items.sort((a, b) => b.at.localeCompare(a.at) || (a.kind === 'level' ? -1 : 1));
 }
 
-export function CircleActivityFeed({ events, levelUps = [], viewerUsername }: CircleActivityFeedProps) {
+export function CircleActivityFeed({ events, levelUps = [], viewerUsername, onKudos, aside, header }: CircleActivityFeedProps) {
   const items = timeline(events, levelUps);
   const who = (username: string) => (username === viewerUsername ? 'You' : username);
   return (
-    <Card title="Circle activity" icon={faBolt}>
+    <Card title="Circle activity" icon={faBolt} aside={aside}>
+      {header}
       {items.length === 0 ? (
         <p className="rounded-xl bg-slate-50 p-4 text-center text-slate-700">
           Quiet so far this week — be the first to earn XP!
@@ -53,6 +62,13 @@ export function CircleActivityFeed({ events, levelUps = [], viewerUsername }: Ci
                     {item.event.source_display} ·{' '}
                     <time dateTime={item.event.timestamp}>{formatRelativeTime(item.event.timestamp)}</time>
                   </p>
+                  {onKudos && (
+                    <KudosBar
+                      username={item.event.username}
+                      reactions={item.event.reactions ?? []}
+                      onGive={item.event.username === viewerUsername ? undefined : (key) => onKudos(item.event.id, key)}
+                    />
+                  )}
                 </div>
                 <XPAmount amount={item.event.amount} />
               </li>

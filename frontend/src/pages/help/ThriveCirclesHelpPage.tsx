@@ -36,6 +36,12 @@ export default function ThriveCirclesHelpPage() {
             Not really! We don't show rankings or #1/#2 labels. It's about finding your community and staying
             motivated together. Everyone in your Circle is on a similar journey.
           </p>
+          <p className="mt-3">
+            Each Circle has a shared weekly goal: a little more XP than its members usually earn together. When the
+            Circle reaches it, everyone who earned XP that week gets a small bonus. Your Circle's week is compared
+            only with its own last week. There is no ranking between Circles, and no "most active Circle" table:
+            we celebrate each Circle's own progress.
+          </p>
         </HelpSection>
         <HelpSection title="How does my login streak count?">
           <StreakRules />

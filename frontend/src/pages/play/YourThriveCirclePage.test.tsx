@@ -173,3 +173,77 @@ describe('the first-visit tour', () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 });
+
+describe('live', () => {
+  test('applies live activity and kudos without a reload, once each, and says it is live', async () => {
+    const { FakeWebSocket } = await import('../../test/fakeWebSocket');
+    const fetchMock = serve(makeThriveCircleData());
+    renderWithProviders(<YourThriveCirclePage />);
+    await screen.findByRole('heading', { name: 'Explorer' });
+    const socket = FakeWebSocket.latest();
+    expect(socket.url).toMatch(/\/ws\/v1\/me\/thrive-circle\/$/);
+    act(() => socket.serverOpens());
+    expect(screen.getByText('Live')).toBeInTheDocument();
+
+    const event = makeEvent({ id: 'live-1', username: 'quiet_quinn', description: 'Completed a Live Quiz' });
+    act(() => socket.serverSends({ type: 'activity', event }));
+    act(() => socket.serverSends({ type: 'activity', event }));
+    // TanStack Query notifies its observers on the next tick.
+    const feed = screen.getByRole('region', { name: 'Circle activity' });
+    await waitFor(() => expect(feed.textContent?.match(/Completed a Live Quiz/g)).toHaveLength(1));
+
+    act(() => socket.serverSends({ type: 'kudos', event_id: 'live-1', from: 'busy_bea', reaction: 'heart' }));
+    expect(await screen.findByRole('button', { name: 'heart for quiet_quinn (1)' })).toBeInTheDocument();
+    act(() => socket.serverSends({ type: 'presence', online: ['busy_bea', 'explorer_eve'] }));
+    await waitFor(() => expect(feed).toHaveTextContent('Here now: busy_bea'));
+    expect(callsTo(fetchMock, 'GET', ENDPOINT)).toHaveLength(1);
+  });
+
+  test('without the socket the page says it refreshes every 30 seconds', async () => {
+    const { FakeWebSocket } = await import('../../test/fakeWebSocket');
+    serve(makeThriveCircleData());
+    renderWithProviders(<YourThriveCirclePage />);
+    await screen.findByRole('heading', { name: 'Explorer' });
+    act(() => FakeWebSocket.latest().serverCloses(1006));
+    expect(screen.getByText('Updates every 30 s')).toBeInTheDocument();
+  });
+
+  test('kudos go to the server for someone else’s activity', async () => {
+    const data = makeThriveCircleData();
+    const kudos = vi.fn(() => json({ event_id: 'e1', reaction: 'clap', created_at: '2026-01-01T00:00:00Z' }, 201));
+    mockApi({ [`GET ${ENDPOINT}`]: () => json(data), [`POST ${ENDPOINT}activity/e1/kudos/`]: kudos });
+    renderWithProviders(<YourThriveCirclePage />);
+    await userEvent.click(await screen.findByRole('button', { name: 'clap for busy_bea' }));
+    await waitFor(() => expect(kudos).toHaveBeenCalledTimes(1));
+    expect(screen.queryByRole('button', { name: /for explorer_eve/ })).not.toBeInTheDocument();
+  });
+});
+
+test('a live message during a refresh is not overwritten by the refresh’s older answer', async () => {
+  const { FakeWebSocket } = await import('../../test/fakeWebSocket');
+  const data = makeThriveCircleData();
+  const id = data.recent_activity[0].id;
+  const withKudos = {
+    ...data,
+    recent_activity: [{ ...data.recent_activity[0], reactions: [{ key: 'clap' as const, count: 1, mine: false }] }, ...data.recent_activity.slice(1)],
+  };
+  let release: (response: Response) => void = () => {};
+  let call = 0;
+  mockApi({
+    [`GET ${ENDPOINT}`]: () => {
+      call += 1;
+      if (call === 1) return json(data);
+      if (call === 2) return new Promise<Response>((resolve) => (release = resolve)); // read before the kudos
+      return json(withKudos);
+    },
+  });
+  const { queryClient } = renderWithProviders(<YourThriveCirclePage />);
+  await screen.findByRole('heading', { name: 'Explorer' });
+  act(() => FakeWebSocket.latest().serverOpens());
+  void queryClient.refetchQueries({ queryKey: ['thrive-circles', 'your-circle'] });
+  await waitFor(() => expect(call).toBe(2));
+  act(() => FakeWebSocket.latest().serverSends({ type: 'kudos', event_id: id, from: 'quiet_quinn', reaction: 'clap' }));
+  release(json(data));
+  expect(await screen.findByRole('button', { name: 'clap for busy_bea (1)' })).toBeInTheDocument();
+  await waitFor(() => expect(call).toBe(3));
+});

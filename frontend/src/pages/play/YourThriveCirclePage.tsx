@@ -1,9 +1,11 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { WhatAreThriveCirclesPanel } from '../../components/help/WhatAreThriveCircles';
 import { ViewedWhenVisible } from '../../components/insights/ViewedWhenVisible';
+import { CircleGoalCard } from '../../components/thriveCircle/CircleGoalCard';
 import { CircleActivityFeed } from '../../components/thriveCircle/CircleActivityFeed';
 import { CircleInfoCard } from '../../components/thriveCircle/CircleInfoCard';
 import { CircleMembers } from '../../components/thriveCircle/CircleMembers';
+import { LiveIndicator, OnlineNow } from '../../components/thriveCircle/LiveIndicator';
 import { LevelProgressCard } from '../../components/thriveCircle/LevelProgressCard';
 import { LevelUpCelebration } from '../../components/thriveCircle/LevelUpCelebration';
 import { RecommendedActionsCard } from '../../components/thriveCircle/RecommendedActionsCard';
@@ -16,9 +18,10 @@ import { PageHeader } from '../../components/ui/PageHeader';
 import { SectionErrorBoundary } from '../../components/ui/SectionErrorBoundary';
 import { usePageVisibleTime } from '../../hooks/usePageVisibleTime';
 import { formatWeekRange } from '../../lib/format';
+import { useLiveCircle, type LiveSnapshot } from '../../services/liveCircle';
 import { useMarkCelebrated, useMoments } from '../../services/moments';
 import { useOnboarding } from '../../services/onboarding';
-import { useLoginStreak, useYourThriveCircle } from '../../services/thriveCircles';
+import { useCircleTogether, useGiveKudos, useLoginStreak, useYourThriveCircle } from '../../services/thriveCircles';
 import { useRecordView } from '../../services/views';
 import type { LevelUp } from '../../types/moments';
 import type { ThriveCircleData } from '../../types/thriveCircles';
@@ -27,7 +30,8 @@ import type { ThriveCircleData } from '../../types/thriveCircles';
 const OnboardingTour = lazy(() => import('../../components/onboarding/OnboardingTour'));
 
 export default function YourThriveCirclePage() {
-  const { data, error, isError, isFetching, refetch, dataUpdatedAt } = useYourThriveCircle();
+  const live = useLiveCircle();
+  const { data, error, isError, isFetching, refetch, dataUpdatedAt } = useYourThriveCircle({ isLive: live.status === 'live' });
   useRecordView('thrive_circle_page'); // counted for the success metrics
   usePageVisibleTime(); // so is the time the page is visible
   const onboarding = useOnboarding();
@@ -47,6 +51,7 @@ export default function YourThriveCirclePage() {
         <ThriveCircleSections
           data={data}
           levelUps={moments.data?.circle_level_ups ?? []}
+          live={live}
           // The server's countdown is anchored to when we received it, so a
           // wrong clock on this device can't skew the timer.
           resetAt={dataUpdatedAt + data.time_until_reset_seconds * 1000}
@@ -89,6 +94,7 @@ export default function YourThriveCirclePage() {
 interface SectionsProps {
   data: ThriveCircleData;
   levelUps: LevelUp[];
+  live: LiveSnapshot;
   resetAt: number;
   onResetElapsed: () => void;
 }
@@ -98,8 +104,10 @@ interface SectionsProps {
  * (`contents`) so `order` can interleave them: stats, progress, circle,
  * actions, then the longer feed and member lists.
  */
-function ThriveCircleSections({ data, levelUps, resetAt, onResetElapsed }: SectionsProps) {
+function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }: SectionsProps) {
   const streak = useLoginStreak();
+  const kudos = useGiveKudos({ isLive: live.status === 'live' });
+  const viewer = data.user_profile.username;
   return (
     <div className="flex flex-col gap-6 lg:grid lg:grid-cols-3 lg:items-start">
       <div className="contents lg:col-span-2 lg:flex lg:flex-col lg:gap-6">
@@ -119,12 +127,20 @@ function ThriveCircleSections({ data, levelUps, resetAt, onResetElapsed }: Secti
             xpToNextLevel={data.xp_to_next_level}
           />
         </Section>
+        {data.current_circle?.is_current_week && (
+          <Section order="order-7" name="your circle's goal">
+            <CircleTogetherSection isLive={live.status === 'live'} />
+          </Section>
+        )}
         <Section order="order-5" name="your circle's activity" tour="feed">
           <ViewedWhenVisible feature="activity_feed">
             <CircleActivityFeed
               events={data.recent_activity}
               levelUps={levelUps}
-              viewerUsername={data.user_profile.username}
+              viewerUsername={viewer}
+              onKudos={(eventId, reaction) => kudos.mutate({ eventId, reaction })}
+              aside={<LiveIndicator status={live.status} />}
+              header={<OnlineNow online={live.online} viewerUsername={viewer} />}
             />
           </ViewedWhenVisible>
         </Section>
@@ -153,7 +169,7 @@ function ThriveCircleSections({ data, levelUps, resetAt, onResetElapsed }: Secti
 
 interface SectionProps {
   /** Literal Tailwind order class, used only while the columns are dissolved. */
-  order: 'order-1' | 'order-2' | 'order-3' | 'order-4' | 'order-5' | 'order-6';
+  order: 'order-1' | 'order-2' | 'order-3' | 'order-4' | 'order-5' | 'order-6' | 'order-7';
   name: string;
   /** What the first-visit tour calls this section, if it stops here. */
   tour?: TourTarget;
@@ -166,6 +182,12 @@ function Section({ order, name, tour, children }: SectionProps) {
       <SectionErrorBoundary section={name}>{children}</SectionErrorBoundary>
     </div>
   );
+}
+
+/** The circle's shared goal and its week against its own last; quiet while it loads. */
+function CircleTogetherSection({ isLive }: { isLive: boolean }) {
+  const { data } = useCircleTogether({ isLive });
+  return data ? <CircleGoalCard together={data} /> : null;
 }
 
 function RefreshWarning({ onRetry, isRetrying }: { onRetry: () => void; isRetrying: boolean }) {

@@ -1,0 +1,124 @@
+"""The Your Thrive Circle socket, `/ws/v1/me/thrive-circle/`: as thin as a view.
+
+It authenticates (session cookie; 4401 when signed out, 4403 outside the launch), joins the
+person's groups (groups.py), relays what services broadcast and answers pings. Presence and
+everything else with a rule lives in services and selectors.
+"""
+
+import asyncio
+import logging
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncJsonWebsocketConsumer
+
+from . import groups, selectors, services
+
+logger = logging.getLogger(__name__)
+
+CLOSE_UNAUTHENTICATED = 4401
+CLOSE_NOT_IN_LAUNCH = 4403
+
+
+class ThriveCircleConsumer(AsyncJsonWebsocketConsumer):
+    user = None
+    member: selectors.Membership | None = None
+    joined: tuple[str, ...] = ()
+    reset_timer: asyncio.Task | None = None
+
+    async def connect(self):
+        # Accept first: a close code can only be sent on an open socket.
+        await self.accept()
+        user = self.scope.get("user")
+        if user is None or not user.is_authenticated:
+            await self.close(code=CLOSE_UNAUTHENTICATED)
+            return
+        if not await database_sync_to_async(selectors.in_launch)(user, self.scope.get("cookies", {})):
+            await self.close(code=CLOSE_NOT_IN_LAUNCH)
+            return
+        self.user = user
+        await self._join()
+        self.reset_timer = asyncio.create_task(self._week_reset())
+
+    async def disconnect(self, code):
+        if self.reset_timer is not None:
+            self.reset_timer.cancel()
+        await self._leave()
+
+    async def receive_json(self, content, **kwargs):
+        if self.user is None:
+            return
+        kind = content.get("type") if isinstance(content, dict) else None
+        if kind == "ping":
+            await self.send_json({"type": "pong"})
+            if self.member is not None:
+                await database_sync_to_async(services.touch_presence)(channel_name=self.channel_name)
+        else:
+            await self.send_json({"type": "error", "detail": "Unknown message type; send {\"type\": \"ping\"}."})
+
+    # --- Groups and presence
+    async def _join(self):
+        self.member = await database_sync_to_async(selectors.membership)(self.user)
+        self.joined = (groups.user_group(self.user.pk),)
+        if self.member is not None:
+            self.joined += (groups.circle_group(self.member.circle_id, self.member.week),)
+        for group in self.joined:
+            await self.channel_layer.group_add(group, self.channel_name)
+        if self.member is not None:
+            online, changed = await database_sync_to_async(services.join_presence)(
+                user=self.user, circle_id=self.member.circle_id, channel_name=self.channel_name
+            )
+            if changed:
+                await self._broadcast_presence(self.member, online)
+            else:
+                await self.send_json({"type": "presence", "online": online})
+
+    async def _leave(self):
+        for group in self.joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
+        self.joined = ()
+        if self.member is not None:
+            member, self.member = self.member, None
+            online, changed = await database_sync_to_async(services.leave_presence)(
+                circle_id=member.circle_id, channel_name=self.channel_name
+            )
+            if changed:
+                await self._broadcast_presence(member, online)
+
+    async def _broadcast_presence(self, member: selectors.Membership, online: list[str]) -> None:
+        # Straight onto the layer from the event loop: no thread hop per join or leave.
+        await self.channel_layer.group_send(
+            groups.circle_group(member.circle_id, member.week), services.presence_message(online)
+        )
+
+    async def _week_reset(self):
+        """At each weekly reset: tell the page (it loads the new circle) and move to the new groups."""
+        try:
+            while True:
+                await asyncio.sleep(services.seconds_until_reset() + 0.5)
+                await self._leave()
+                await self.send_json({"type": "week_reset"})
+                await self._join()
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            logger.exception("Moving a live socket to the new week failed")
+
+    # --- Messages from services (group_send "type" live.x calls live_x)
+    async def live_activity(self, message):
+        if message["owner_id"] == self.user.pk and not message.get("own"):
+            return  # the owner's copy, with their full metadata, comes on their user group
+        await self.send_json({"type": "activity", "event": message["event"]})
+
+    async def live_presence(self, message):
+        await self.send_json({"type": "presence", "online": message["online"]})
+
+    async def live_kudos(self, message):
+        await self.send_json(
+            {"type": "kudos", "event_id": message["event_id"], "from": message["from"], "reaction": message["reaction"]}
+        )
+
+    async def live_circle_goal(self, message):
+        await self.send_json({"type": "circle_goal", "goal": message["goal"]})
+
+    async def live_week_reset(self, message):
+        await self.send_json({"type": "week_reset"})
