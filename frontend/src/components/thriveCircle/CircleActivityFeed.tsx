@@ -24,16 +24,25 @@ interface CircleActivityFeedProps {
   header?: ReactNode;
 }
 
-type FeedItem = { kind: 'xp'; at: string; event: XPEvent } | { kind: 'level'; at: string; levelUp: LevelUp };
+type FeedItem = { kind: 'xp'; event: XPEvent } | { kind: 'level'; levelUp: LevelUp };
 
-/** XP events and level-ups in one timeline, newest first. */
+/**
+ * XP events and level-ups in one timeline, newest first. Both lists come newest first; they are
+ * merged without reordering either, so the events keep the API's order (a re-sort by clock would
+ * swap awards a millisecond apart). A level-up shares its award's timestamp and goes just above it.
+ */
 function timeline(events: XPEvent[], levelUps: LevelUp[]): FeedItem[] {
-  const items: FeedItem[] = [
-    ...events.map((event) => ({ kind: 'xp' as const, at: event.timestamp, event })),
-    ...levelUps.map((levelUp) => ({ kind: 'level' as const, at: levelUp.reached_at, levelUp })),
-  ];
-  // A level-up shares its award's timestamp; it reads best just above the award that caused it.
-  return items.sort((a, b) => b.at.localeCompare(a.at) || (a.kind === 'level' ? -1 : 1));
+  const items: FeedItem[] = [];
+  let next = 0;
+  for (const event of events) {
+    const at = Date.parse(event.timestamp);
+    while (next < levelUps.length && Date.parse(levelUps[next].reached_at) >= at) {
+      items.push({ kind: 'level', levelUp: levelUps[next++] });
+    }
+    items.push({ kind: 'xp', event });
+  }
+  for (; next < levelUps.length; next++) items.push({ kind: 'level', levelUp: levelUps[next] });
+  return items;
 }
 
 export function CircleActivityFeed({ events, levelUps = [], viewerUsername, onKudos, aside, header }: CircleActivityFeedProps) {
