@@ -76,12 +76,14 @@ def prepare(args) -> list[str]:
     from core.circles.ops.demo import seed_demo_community
     from core.circles.models import UserThriveProfile
     from core.circles.services import CircleAssignmentService
+    from core.launch.services import open_thrive_circles_to_everyone
 
     _common.recreate_database(args.database_url)
     call_command("migrate", verbosity=0, interactive=False)
     call_command("load_thrive_levels", verbosity=0)
     with _common.timer() as t:
         created = seed_demo_community(count=args.community)
+        open_thrive_circles_to_everyone()  # a fresh install starts in beta, as the demo does not
         run = CircleAssignmentService.assign_weekly_circles(trigger="bench")
     week = weeks.week_start_for(timezone.now())
     seated = list(

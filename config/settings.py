@@ -291,6 +291,10 @@ THRIVE_ASSIGNMENT_LEAD_HOURS = env.int("THRIVE_ASSIGNMENT_LEAD_HOURS", default=6
 # staff and superusers (unless THRIVE_PLACE_STAFF) and members of this group (service accounts).
 THRIVE_PLACE_STAFF = env.bool("THRIVE_PLACE_STAFF", default=False)
 THRIVE_NOT_PLACED_GROUP = env("THRIVE_NOT_PLACED_GROUP", default="Not placed in Thrive Circles")
+# Above this many eligible people, the Celery task splits a week built ahead of its reset into
+# bands of about this many people that several workers seat in parallel (assignment/parallel.py);
+# 0 keeps every run in one process and one transaction.
+THRIVE_ASSIGNMENT_BAND_SIZE = env.int("THRIVE_ASSIGNMENT_BAND_SIZE", default=100_000)
 # The platform's page of a person's own projects (where they publish one or mark a milestone).
 # Empty (the demo, which has no such page): those two never appear among the recommended actions.
 THRIVE_PROJECTS_URL = env("THRIVE_PROJECTS_URL", default="")
@@ -394,6 +398,8 @@ CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="redis://127.0.0.1:6379/0")
 CELERY_RESULT_BACKEND = env("CELERY_RESULT_BACKEND", default="redis://127.0.0.1:6379/1")
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
+# Where tasks (and the tasks a task starts) go unless routed: a test or benchmark worker sets its own.
+CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Crontabs are read in CELERY_TIMEZONE = TIME_ZONE. django-celery-beat's DatabaseScheduler copies
 # these entries into its PeriodicTask table when beat starts.

@@ -187,6 +187,10 @@ class CircleAssignmentRun(models.Model):
     users_placed = models.IntegerField(default=0)
     circles_created = models.IntegerField(default=0)
     error = models.TextField(blank=True, default="")
+    # When every member's current_circle named the week's circle (publishing.py).
+    published_at = models.DateTimeField(null=True, blank=True)
+    # A run split across workers (assignment/parallel.py): its bands, so the next run can finish it.
+    bands = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-started_at"]

@@ -7,6 +7,7 @@ awards wait up to 25 s at 1M profiles; here each batch of profiles is its own sh
 """
 
 from django.db import connection, transaction
+from django.utils import timezone
 
 from .. import weeks
 from ..models import CircleMembership, ThriveCircle, UserThriveProfile
@@ -14,8 +15,9 @@ from ..models import CircleMembership, ThriveCircle, UserThriveProfile
 BATCH_PROFILES = 5_000
 
 
-def publish_week(week) -> int:
-    """Point every member of `week` at their circle of it, unless a later week is already built.
+def publish_week(week, *, start: int | None = None, end: int | None = None) -> int:
+    """Point every member of `week` (or those with profile ids in [start, end)) at their circle
+    of it, unless a later week is already built.
 
     Idempotent: only rows that differ are written, so a rerun (after a crash half way, or the
     next run) finishes the job. Each batch commits on its own when called outside a transaction.
@@ -23,15 +25,27 @@ def publish_week(week) -> int:
     """
     if ThriveCircle.objects.filter(week_start__gt=week).exists():
         return 0
-    bounds = CircleMembership.objects.filter(week_start=week).order_by("profile_id")
-    first, last = bounds.values_list("profile_id", flat=True).first(), bounds.reverse().values_list("profile_id", flat=True).first()
-    if first is None:
+    bounds = profile_bounds(week)
+    if bounds is None:
         return 0
+    first, last = max(bounds[0], start or bounds[0]), min(bounds[1], (end or bounds[1] + 1) - 1)
     moved = 0
-    for start in range(first, last + 1, BATCH_PROFILES):
+    for batch in range(first, last + 1, BATCH_PROFILES):
         with transaction.atomic():
-            moved += _publish_batch(week, start, start + BATCH_PROFILES)
+            moved += _publish_batch(week, batch, min(batch + BATCH_PROFILES, last + 1))
     return moved
+
+
+def profile_bounds(week) -> tuple[int, int] | None:
+    """The lowest and highest profile id seated in `week`, or None for an empty week."""
+    members = CircleMembership.objects.filter(week_start=week).order_by("profile_id").values_list("profile_id", flat=True)
+    first = members.first()
+    return None if first is None else (first, members.reverse().first())
+
+
+def mark_published(run) -> None:
+    run.published_at = timezone.now()
+    run.save(update_fields=["published_at"])
 
 
 def _publish_batch(week, start: int, end: int) -> int:

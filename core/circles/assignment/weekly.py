@@ -11,8 +11,8 @@ from django.utils import timezone
 from .. import weeks
 from ..ledger.levels import LEVEL_BANDS_SQL, in_band_sql
 from ..models import CircleAssignmentRun, CircleMembership, ThriveCircle, ThriveCircleLevel, UserThriveProfile
-from . import grouping, seating
-from .eligibility import active_since, eligible_profiles, not_placed_sql
+from . import grouping, ranking, seating
+from .eligibility import active_since, eligible_profiles
 from .locks import lock_circle_membership
 from .publishing import publish_week
 
@@ -38,7 +38,7 @@ class CircleAssignmentService:
         run = CircleAssignmentRun.objects.create(week_start=week, trigger=trigger, started_at=now)
         try:
             if not ThriveCircle.objects.filter(week_start=week).exists():
-                _sync_levels()  # its own short statement: a threshold edit moves few rows
+                sync_levels()  # its own short statement: a threshold edit moves few rows
             with transaction.atomic():
                 lock_circle_membership(week)
                 if ThriveCircle.objects.filter(week_start=week).exists():
@@ -48,6 +48,7 @@ class CircleAssignmentService:
                     run.status = CircleAssignmentRun.Status.SUCCEEDED
                     run.users_placed, run.circles_created = CircleAssignmentService._assign_week(week, now=now)
             publish_week(week)
+            run.published_at = timezone.now()
         except Exception as exc:
             run.status, run.error = CircleAssignmentRun.Status.FAILED, f"{type(exc).__name__}: {exc}"
             run.finished_at = timezone.now()
@@ -62,31 +63,36 @@ class CircleAssignmentService:
     @staticmethod
     def _assign_week(week, *, now: datetime) -> tuple[int, int]:
         """Set-based: a constant number of queries whatever the number of users. Lock held."""
-        levels = list(ThriveCircleLevel.objects.order_by("order"))
-        per_level = dict(
-            eligible_profiles(now).values_list("current_level").annotate(n=Count("id")).order_by()
-        )
-        buckets = grouping.plan_circles(
-            [grouping.LevelCount(level.id, per_level.get(level.id, 0)) for level in levels],
-            target=settings.THRIVE_CIRCLE_SIZE,
-            min_size=settings.THRIVE_CIRCLE_MIN_SIZE,
-            max_size=settings.THRIVE_CIRCLE_MAX_SIZE,
-            min_level_size=settings.THRIVE_MIN_LEVEL_SIZE,
-        )
-        names = {level.id: level.name for level in levels}
-        circles = [
-            seating.new_circle(bucket.circle_level_id, names[bucket.circle_level_id], week, sequence)
-            for bucket in buckets
-            for sequence in range(len(bucket.circle_sizes))
-        ]
-        ThriveCircle.objects.bulk_create(circles)
-        _refresh_circle_statistics()
-        placed = _seat_by_rank(buckets, week, active_since=active_since(now)) if buckets else 0
+        buckets, created = create_circles(week, now=now)
+        placed = ranking.seat_by_rank(buckets, week, active_since=active_since(now)) if buckets else 0
         seating.recount_members(ThriveCircle.objects.filter(week_start=week))
-        return placed, len(circles)
+        return placed, created
 
 
-def _sync_levels() -> None:
+def create_circles(week, *, now: datetime) -> tuple[list[grouping.Bucket], int]:
+    """Plan the week from the eligible people per level and insert its (empty) circles. Lock held.
+    Returns the buckets to seat and how many circles were created."""
+    levels = list(ThriveCircleLevel.objects.order_by("order"))
+    per_level = dict(eligible_profiles(now).values_list("current_level").annotate(n=Count("id")).order_by())
+    buckets = grouping.plan_circles(
+        [grouping.LevelCount(level.id, per_level.get(level.id, 0)) for level in levels],
+        target=settings.THRIVE_CIRCLE_SIZE,
+        min_size=settings.THRIVE_CIRCLE_MIN_SIZE,
+        max_size=settings.THRIVE_CIRCLE_MAX_SIZE,
+        min_level_size=settings.THRIVE_MIN_LEVEL_SIZE,
+    )
+    names = {level.id: level.name for level in levels}
+    circles = [
+        seating.new_circle(bucket.circle_level_id, names[bucket.circle_level_id], week, sequence)
+        for bucket in buckets
+        for sequence in range(len(bucket.circle_sizes))
+    ]
+    ThriveCircle.objects.bulk_create(circles)
+    _refresh_circle_statistics()
+    return buckets, len(circles)
+
+
+def sync_levels() -> None:
     """Move profiles whose level no longer matches their XP (after an operator edits thresholds)."""
     profile = UserThriveProfile._meta.db_table
     with connection.cursor() as cursor:
@@ -107,43 +113,3 @@ def _refresh_circle_statistics() -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {ThriveCircle._meta.db_table}")
             cursor.execute("SET LOCAL work_mem = '64MB'")  # the ranking sort spilled to disk at 1M
-
-
-def _seat_by_rank(buckets: list[grouping.Bucket], week, *, active_since: datetime) -> int:
-    """One INSERT seats every eligible user: rank by XP within the bucket, then the circle
-    index of `grouping.circle_index` (balanced sizes q+1 for the first r circles, q after)."""
-    rows = []
-    for bucket in buckets:
-        q, r = divmod(bucket.size, len(bucket.circle_sizes))
-        rows += [(level_id, bucket.circle_level_id, q, r) for level_id in bucket.level_ids]
-    values = ", ".join(["(CAST(%s AS INTEGER), CAST(%s AS INTEGER), CAST(%s AS INTEGER), CAST(%s AS INTEGER))"] * len(rows))
-    profile, circle = UserThriveProfile._meta.db_table, ThriveCircle._meta.db_table
-    membership = CircleMembership._meta.db_table
-    ops = connection.ops
-    not_placed, not_placed_params = not_placed_sql("p.user_id")  # the same people eligible_profiles leaves out
-    sql = f"""
-        INSERT INTO {membership} (week_start, profile_id, circle_id)
-        WITH bucket(level_id, circle_level_id, q, r) AS (VALUES {values}),
-        ranked AS (
-            SELECT p.id AS profile_id, b.circle_level_id, b.q, b.r,
-                   ROW_NUMBER() OVER (PARTITION BY b.circle_level_id ORDER BY p.total_xp DESC, p.id) - 1 AS rnk
-            FROM {profile} p JOIN bucket b ON b.level_id = p.current_level_id
-            WHERE p.last_activity_at >= %s AND {not_placed}
-        ),
-        seated AS (
-            SELECT profile_id, circle_level_id,
-                   CASE WHEN rnk < r * (q + 1) THEN rnk / (q + 1) ELSE r + (rnk - r * (q + 1)) / q END AS seq
-            FROM ranked
-        )
-        SELECT c.week_start, s.profile_id, c.id
-        FROM seated s JOIN {circle} c
-          ON c.level_id = s.circle_level_id AND c.sequence = s.seq AND c.week_start = %s
-    """
-    params = [value for row in rows for value in row] + [
-        ops.adapt_datetimefield_value(active_since),
-        *not_placed_params,
-        ops.adapt_datefield_value(week),
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.rowcount

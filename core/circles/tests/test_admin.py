@@ -10,7 +10,7 @@ from django.utils.formats import date_format
 from hypothesis import given, strategies as st
 from rest_framework.test import APIClient
 
-from core.circles.assignment import weekly
+from core.circles.assignment import ranking
 from core.circles.ledger.levels import INITIAL_LEVELS, threshold_problems
 from core.circles.models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel
 from core.circles.services import CircleAssignmentService, XPService
@@ -220,7 +220,7 @@ def test_the_admin_button_runs_the_assignment_and_only_by_post(admin_client, lev
 @pytest.mark.django_db
 def test_a_failed_admin_run_says_so(admin_client, levels, monkeypatch):
     profiles(4)
-    monkeypatch.setattr(weekly, "_seat_by_rank", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("boom")))
+    monkeypatch.setattr(ranking, "seat_by_rank", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("boom")))
 
     response = admin_client.post(reverse("admin:circles_circleassignmentrun_assign"), follow=True)
 
@@ -273,7 +273,7 @@ def test_anyone_but_staff_is_refused_the_trigger(levels, who, status, code):
 @pytest.mark.django_db
 def test_a_failed_api_run_answers_500_naming_its_record(levels, monkeypatch):
     profiles(3)
-    monkeypatch.setattr(weekly, "_seat_by_rank", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("boom")))
+    monkeypatch.setattr(ranking, "seat_by_rank", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("boom")))
     client = APIClient()
     client.force_authenticate(UserFactory(password="!", is_staff=True))
 

@@ -20,8 +20,8 @@ from rest_framework.test import APIClient
 
 from config.celery import app as celery_app
 from core.circles import weeks
-from core.circles.assignment import scheduling, weekly
-from core.circles.models import CircleAssignmentRun, ThriveCircle, UserThriveProfile
+from core.circles.assignment import ranking, scheduling
+from core.circles.models import CircleAssignmentRun, CircleMembership, ThriveCircle, UserThriveProfile
 from core.circles.services import CircleAssignmentService
 from core.circles.tasks import assign_weekly_circles
 from core.circles.tests.factories import ProfileFactory
@@ -59,6 +59,7 @@ def test_task_runs_the_assignment_and_records_a_celery_run(levels):
     assert (run.trigger, run.status, run.users_placed) == ("celery", "succeeded", 5)
     assert result == {
         "id": run.pk, "week_start": "2026-11-23", "status": "succeeded", "users_placed": 5, "circles_created": 1,
+        "bands": 0,  # the running week is never split
     }
 
 
@@ -110,29 +111,40 @@ def _database_url() -> str:
 
 
 @pytest.fixture
-def celery_worker_process(tmp_path):
-    """A `celery worker` subprocess on the test database, its own Redis db and its own queue."""
+def celery_workers(tmp_path):
+    """Start `count` `celery worker` subprocesses on the test database, with their own Redis db and
+    queue (tasks they start go there too): `celery_workers(2, THRIVE_...="...")`."""
     queue = f"thrive-test-{uuid.uuid4().hex[:12]}"
     broker = "redis://127.0.0.1:6379/13"
-    env = {
-        **os.environ,
-        "DATABASE_URL": _database_url(),
-        "CELERY_BROKER_URL": broker,
-        "CELERY_RESULT_BACKEND": broker,
-        "DJANGO_LOG_LEVEL": "WARNING",
-    }
-    log = tmp_path / "worker.log"
-    celery = Path(sys.executable).with_name("celery")
-    with open(log, "w") as out:
-        worker = subprocess.Popen(
-            [str(celery), "-A", "config", "worker", "--concurrency=1", "--pool=solo", "-Q", queue,
-             "--without-gossip", "--without-mingle", "--without-heartbeat", "--loglevel=INFO"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-        )
-    try:
-        yield {"queue": queue, "broker": broker, "log": log}
-    finally:
+    started = []
+
+    def start(count: int = 1, **settings_env) -> dict:
+        env = {
+            **os.environ,
+            "DATABASE_URL": _database_url(),
+            "CELERY_BROKER_URL": broker,
+            "CELERY_RESULT_BACKEND": broker,
+            "CELERY_TASK_DEFAULT_QUEUE": queue,
+            "DJANGO_LOG_LEVEL": "WARNING",
+            **settings_env,
+        }
+        celery = Path(sys.executable).with_name("celery")
+        for n in range(count):
+            log = tmp_path / f"worker-{n}.log"
+            with open(log, "w") as out:
+                worker = subprocess.Popen(
+                    [str(celery), "-A", "config", "worker", "--concurrency=1", "--pool=solo", "-Q", queue,
+                     "-n", f"{queue}-{n}@%h", "--without-gossip", "--without-mingle", "--without-heartbeat",
+                     "--loglevel=INFO"],
+                    cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+                )
+            started.append((worker, log))
+        return {"queue": queue, "broker": broker, "logs": lambda: "".join(log.read_text()[-3000:] for _, log in started)}
+
+    yield start
+    for worker, _ in started:
         worker.terminate()
+    for worker, _ in started:
         try:
             worker.wait(timeout=20)
         except subprocess.TimeoutExpired:
@@ -140,11 +152,19 @@ def celery_worker_process(tmp_path):
             worker.wait()
 
 
-def _wait_for_run(timeout: float = 90) -> CircleAssignmentRun | None:
+def send(task, workers) -> None:
+    from kombu import Connection
+
+    with Connection(workers["broker"]) as broker:
+        task.apply_async(queue=workers["queue"], connection=broker, ignore_result=True)
+
+
+def _wait_for_run(timeout: float = 90, **done) -> CircleAssignmentRun | None:
+    """The first run that is no longer running (or that matches `done`, e.g. published_at__isnull=False)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        run = CircleAssignmentRun.objects.exclude(status="running").first()
-        if run is not None:
+        runs = CircleAssignmentRun.objects.filter(**done) if done else CircleAssignmentRun.objects.exclude(status="running")
+        if (run := runs.first()) is not None:
             return run
         time.sleep(0.25)
     return None
@@ -153,22 +173,47 @@ def _wait_for_run(timeout: float = 90) -> CircleAssignmentRun | None:
 @pytest.mark.celery
 @pytest.mark.timeout(180)
 @pytest.mark.django_db(transaction=True)
-def test_the_task_builds_the_circles_through_redis_and_a_worker_process(levels, celery_worker_process):
-    from kombu import Connection
-
+def test_the_task_builds_the_circles_through_redis_and_a_worker_process(levels, celery_workers):
     profiles = make_profiles(30, active_at=datetime.now(UTC))
+    workers = celery_workers(1)
 
-    with Connection(celery_worker_process["broker"]) as broker:
-        assign_weekly_circles.apply_async(
-            queue=celery_worker_process["queue"], connection=broker, ignore_result=True
-        )
+    send(assign_weekly_circles, workers)
     run = _wait_for_run()
 
-    assert run is not None, celery_worker_process["log"].read_text()[-3000:]
+    assert run is not None, workers["logs"]()
     assert (run.trigger, run.status, run.users_placed) == ("celery", "succeeded", 30), run.error
     week = run.week_start
     assert ThriveCircle.objects.filter(week_start=week).count() == run.circles_created == 1
     assert UserThriveProfile.objects.filter(pk__in=[p.pk for p in profiles], current_circle__week_start=week).count() == 30
+
+
+@pytest.mark.celery
+@pytest.mark.timeout(180)
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_seat_a_split_week_as_one_process_would(levels, celery_workers, settings):
+    make_profiles(90, active_at=datetime.now(UTC))
+    ahead = {"THRIVE_ASSIGNMENT_LEAD_HOURS": "400"}  # whatever today is, the job builds next week
+    workers = celery_workers(2, THRIVE_ASSIGNMENT_BAND_SIZE="16", **ahead)
+
+    send(assign_weekly_circles, workers)
+    run = _wait_for_run(published_at__isnull=False)
+
+    assert run is not None, workers["logs"]()
+    assert (run.status, run.users_placed) == ("succeeded", 90) and len(run.bands) > 5, run.error
+    week = run.week_start
+    assert week > weeks.week_start_for(datetime.now(UTC))
+
+    def seats():
+        rows = CircleMembership.objects.filter(week_start=week)
+        return dict(rows.values_list("profile_id", "circle__sequence"))
+
+    split = seats()
+    assert UserThriveProfile.objects.filter(current_circle__week_start=week).count() == 90
+    ThriveCircle.objects.filter(week_start=week).delete()
+    CircleMembership.objects.filter(week_start=week).delete()
+    settings.THRIVE_ASSIGNMENT_LEAD_HOURS = 400
+    assert CircleAssignmentService.assign_weekly_circles().week_start == week
+    assert seats() == split
 
 
 # ---------------------------------------------------------------------------------------------
@@ -184,7 +229,7 @@ def _fail_this_weeks_run(monkeypatch):
     with time_machine.travel(LAST_WEDNESDAY, tick=False):
         CircleAssignmentService.assign_weekly_circles()
     before = memberships()
-    monkeypatch.setattr(weekly, "_seat_by_rank", _explode)  # after the circles were inserted
+    monkeypatch.setattr(ranking, "seat_by_rank", _explode)  # after the circles were inserted
     with time_machine.travel(WEDNESDAY, tick=False), pytest.raises(RuntimeError, match="disk full"):
         CircleAssignmentService.assign_weekly_circles()
     return before
