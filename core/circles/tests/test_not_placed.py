@@ -21,8 +21,9 @@ def learners(levels, midweek):
 
 
 def test_the_weekly_run_leaves_staff_and_superusers_out(learners):
-    staff = ProfileFactory(total_xp=100, user=UserFactory(is_staff=True))
-    superuser = ProfileFactory(total_xp=100, user=UserFactory(is_superuser=True))
+    # Ahead of every learner of their level, so a ranking that counted them would push learners out.
+    staff = ProfileFactory(total_xp=120, user=UserFactory(is_staff=True))
+    superuser = ProfileFactory(total_xp=110, user=UserFactory(is_superuser=True))
     run = CircleAssignmentService.assign_weekly_circles()
     assert run.users_placed == 20 and all(seated(p) for p in learners)
     assert not seated(staff) and not seated(superuser)
