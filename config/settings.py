@@ -400,6 +400,9 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 # Where tasks (and the tasks a task starts) go unless routed: a test or benchmark worker sets its own.
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+# A worker reserves one task at a time: the weekly job's bands are long, and a worker holding four
+# of them in reserve would leave the other workers idle (docs/benchmarks.md).
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Crontabs are read in CELERY_TIMEZONE = TIME_ZONE. django-celery-beat's DatabaseScheduler copies
 # these entries into its PeriodicTask table when beat starts.
