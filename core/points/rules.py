@@ -22,6 +22,8 @@ POINT_VALUES = {
     ActivityType.ACHIEVEMENT_EARNED: 30,  # the plan names no value; 30 sits between a quiz and a milestone
 }
 PERFECT_QUIZ_BONUS = 10  # the plan's "perfect score bonus": a quiz with metadata score == 100
+# A quiz with a score earns by its score: QUIZ_FLOOR_POINTS for finishing, up to the plan's 20 at 100 %.
+QUIZ_FLOOR_POINTS = 5
 
 XP_SOURCES = {
     ActivityType.QUIZ_COMPLETED: XPSource.QUIZ,
@@ -54,8 +56,11 @@ DESCRIPTIONS = {
 
 def points_for(activity_type: ActivityType, metadata: dict) -> int:
     points = POINT_VALUES[activity_type]
-    if activity_type == ActivityType.QUIZ_COMPLETED and metadata.get("score") == 100:
-        points += PERFECT_QUIZ_BONUS
+    score = metadata.get("score")
+    if activity_type == ActivityType.QUIZ_COMPLETED and isinstance(score, int) and 0 <= score <= 100:
+        points = QUIZ_FLOOR_POINTS + round((points - QUIZ_FLOOR_POINTS) * score / 100)
+        if score == 100:
+            points += PERFECT_QUIZ_BONUS
     return points
 
 
