@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "core.chat",
     "core.alerts",
     "core.quests",
+    "core.moments",
+    "core.activities",
 ]
 
 MIDDLEWARE = [
@@ -84,11 +86,19 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"].setdefault("TEST", {})
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # Wait for the write lock instead of failing at once when two requests write together. IMMEDIATE:
-    # a transaction takes the write lock when it begins, so one that reads and then writes (the daily
-    # login, sent while the page's other requests write) queues instead of failing "database is
-    # locked" (SQLite cannot upgrade a read lock while another connection writes).
-    DATABASES["default"].setdefault("OPTIONS", {}).update(timeout=20, transaction_mode="IMMEDIATE")
+    # SQLite under `make run` (two gunicorn workers and the activity simulator): WAL lets readers go on
+    # while one process writes; a transaction takes the write lock when it begins (IMMEDIATE), so a
+    # second writer waits up to `timeout` seconds for it instead of failing at once with "database is
+    # locked" when it tries to upgrade a read (the daily login, sent while the page's other requests
+    # write, reads and then writes); awards still retry a lock that outlasts the wait
+    # (core/db.py). synchronous=NORMAL is WAL's usual pairing: durable except on power loss.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": env.int("THRIVE_SQLITE_TIMEOUT", default=20),
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 
@@ -136,8 +146,10 @@ CACHES = {
 
 # --- Accounts, language and time -------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 # Sign-in limits (API and admin, core/users/signin_limits.py): after this many failed sign-ins for
 # one account, or from one client address (DJANGO_NUM_PROXIES), sign-in is refused until the window
@@ -149,6 +161,15 @@ AUTHENTICATION_BACKENDS = [
 THRIVE_SIGNIN_ACCOUNT_FAILURES = env.int("THRIVE_SIGNIN_ACCOUNT_FAILURES", default=10)
 THRIVE_SIGNIN_ADDRESS_FAILURES = env.int("THRIVE_SIGNIN_ADDRESS_FAILURES", default=50)
 THRIVE_SIGNIN_LOCKOUT_MINUTES = env.int("THRIVE_SIGNIN_LOCKOUT_MINUTES", default=15)
+
+# Password-reset emails (core/users/services.py) go out through EMAIL_URL (see the alerts below):
+# consolemail:// prints them in the server's log, which suits the demo. With filemail:// they are
+# written under EMAIL_FILE_PATH (the browser tests read them there).
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Thrive Circles <no-reply@localhost>")
+# The host name in emailed links; empty: the host the request came to.
+THRIVE_SITE_DOMAIN = env("THRIVE_SITE_DOMAIN", default="")
+# A reset link works for this long (and only once).
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=3 * 3600)
 
 LANGUAGE_CODE = "en-us"
 # Week boundaries (Monday 00:00) follow this time zone.
@@ -277,6 +298,10 @@ THRIVE_MIN_LEVEL_SIZE = env.int("THRIVE_MIN_LEVEL_SIZE", default=THRIVE_CIRCLE_M
 THRIVE_NEW_CIRCLE_MIN_SIZE = env.int("THRIVE_NEW_CIRCLE_MIN_SIZE", default=5)
 THRIVE_INACTIVE_DAYS = env.int("THRIVE_INACTIVE_DAYS", default=28)
 THRIVE_ASSIGNMENT_LEAD_HOURS = env.int("THRIVE_ASSIGNMENT_LEAD_HOURS", default=6)
+# Accounts that are not learners are never placed in a circle (core/circles/assignment/eligibility.py):
+# staff and superusers (unless THRIVE_PLACE_STAFF) and members of this group (service accounts).
+THRIVE_PLACE_STAFF = env.bool("THRIVE_PLACE_STAFF", default=False)
+THRIVE_NOT_PLACED_GROUP = env("THRIVE_NOT_PLACED_GROUP", default="Not placed in Thrive Circles")
 # Above this many eligible people, the Celery task splits a week built ahead of its reset into
 # bands of about this many people that several workers seat in parallel (assignment/parallel.py);
 # 0 keeps every run in one process and one transaction.
@@ -372,6 +397,7 @@ EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or ""
 EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or ""
 EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS"))
 EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL"))
+EMAIL_FILE_PATH = env("EMAIL_FILE_PATH", default=_email.get("EMAIL_FILE_PATH") or str(BASE_DIR / "sent-emails"))
 EMAIL_TIMEOUT = 10
 # Optional: the same JSON as the mail, POSTed here (a chat or paging tool's incoming webhook).
 THRIVE_ALERT_WEBHOOK_URL = env("THRIVE_ALERT_WEBHOOK_URL", default="")
@@ -383,6 +409,9 @@ THRIVE_ALERT_ASSIGNMENT_LATE_MINUTES = env.int("THRIVE_ALERT_ASSIGNMENT_LATE_MIN
 # Failed XP awards (unexpected errors in PointsService, counted in the cache) in the last 5 minutes
 # that raise the award-error alert; 0 switches it off.
 THRIVE_ALERT_AWARD_ERRORS = env.int("THRIVE_ALERT_AWARD_ERRORS", default=10)
+
+# --- Activities (core/activities): questions per Quick Quiz, drawn from the admin's question bank.
+THRIVE_QUIZ_LENGTH = env.int("THRIVE_QUIZ_LENGTH", default=3)
 
 # --- Fair play (docs/fair-play-and-metrics.md) -------------------------------------------------
 # Per-activity limits live in the database (admin: Fair play > Fair-play rules). A circle week is
@@ -399,6 +428,9 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 # Where tasks (and the tasks a task starts) go unless routed: a test or benchmark worker sets its own.
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_TASK_DEFAULT_QUEUE", default="celery")
+# A worker reserves one task at a time: the weekly job's bands are long, and a worker holding four
+# of them in reserve would leave the other workers idle (docs/benchmarks.md).
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Crontabs are read in CELERY_TIMEZONE = TIME_ZONE. django-celery-beat's DatabaseScheduler copies
 # these entries into its PeriodicTask table when beat starts.

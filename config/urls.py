@@ -16,6 +16,8 @@ api_v1 = [
     path("", include("core.points.urls")),
     path("", include("core.insights.urls")),
     path("", include("core.launch.urls")),
+    path("", include("core.moments.urls")),
+    path("", include("core.activities.urls")),
 ]
 
 urlpatterns = [

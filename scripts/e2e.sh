@@ -33,6 +33,9 @@ export THROTTLE_CACHE_URL="filecache://$WORK/throttle"
 # Flag changes the tests make through E2E_PYTHON reach the server at once (no per-process flag cache).
 export THRIVE_FLAG_CACHE_SECONDS=0
 export E2E_PYTHON=$PY
+# Password-reset emails land as files the tests read (frontend/e2e/signup.spec.ts).
+export EMAIL_URL=filemail://
+export EMAIL_FILE_PATH="$WORK/emails"
 export E2E_BASE_URL="http://127.0.0.1:$PORT"
 
 echo "--- Preparing a fresh database with the demo community"

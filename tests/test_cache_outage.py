@@ -96,6 +96,7 @@ def use_the_site(user) -> list[tuple[str, int]]:
         ("session", client.get("/api/v1/auth/session/").status_code),
         ("page", client.get("/api/v1/me/thrive-circle/").status_code),
         ("history", client.get("/api/v1/me/xp-history/").status_code),
+        ("new quiz", client.get("/api/v1/activities/quiz/").status_code),
         ("quiz", client.post("/api/v1/activities/quiz/", {"answers": [0, 0, 0]}, format="json").status_code),
         ("levels", anonymous.get("/api/v1/thrive-levels/").status_code),
         ("wrong password", APIClient().post("/api/v1/auth/login/", {"username": user.username, "password": "x"},
@@ -103,7 +104,7 @@ def use_the_site(user) -> list[tuple[str, int]]:
     ]
 
 
-EXPECTED = [("login", 200), ("session", 200), ("page", 200), ("history", 200), ("quiz", 200), ("levels", 200),
+EXPECTED = [("login", 200), ("session", 200), ("page", 200), ("history", 200), ("new quiz", 200), ("quiz", 200), ("levels", 200),
             ("wrong password", 400)]
 
 

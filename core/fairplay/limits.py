@@ -6,7 +6,7 @@ calls `decide`, and records whatever it returns, even 0 XP.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 COOLDOWN = "cooldown"
 DIMINISHING = "diminishing"
@@ -38,6 +38,8 @@ class Decision:
     points: int
     rule: str = ""  # "" (full points), COOLDOWN, DIMINISHING or DAILY_CAP: what set `points`
     note: str = ""  # a short explanation for the person's history, "" for full points
+    # With COOLDOWN: how long until the next one counts (derived, so not part of equality).
+    wait_seconds: float | None = field(default=None, compare=False)
 
     @property
     def is_limited(self) -> bool:
@@ -74,6 +76,7 @@ def decide(base_points: int, limits: Limits | None, usage: Usage) -> Decision:
         return Decision(
             base_points, 0, COOLDOWN,
             f"no XP: {waited} s after the previous one, the cooldown is {limits.cooldown_seconds} s",
+            wait_seconds=limits.cooldown_seconds - usage.seconds_since_last,
         )
     repeat = usage.repeats_today + 1
     points = diminished(base_points, repeat, limits)

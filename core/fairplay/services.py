@@ -1,7 +1,7 @@
 """Fair-play writes: deciding what an award is worth, flagging XP spikes, and the review decisions."""
 
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,7 +13,7 @@ from core.circles.models import UserThriveProfile, XPSource
 from core.circles.services import XPService
 from core.exceptions import NotFound
 
-from . import limits, selectors, spikes
+from . import explain, limits, selectors, spikes
 from .defaults import DEFAULT_RULES
 from .exceptions import ReviewAlreadyDecided
 from .models import FairPlayRule, SpikeReview
@@ -77,6 +77,22 @@ def assess_award(user, activity_type: str, base_points: int, *, now: datetime) -
         return limits.Decision(base_points, base_points)
     usage = selectors.usage_today(user, activity_type, now=now, cooldown_seconds=rule.cooldown_seconds)
     return limits.decide(base_points, rule, usage)
+
+
+def explain_award(activity_type: str, decision: limits.Decision, *, now: datetime) -> str:
+    """The person's message for an award that earned less ("" for full points): why, and when it counts fully again."""
+    tomorrow = weeks.day_start(now) + timedelta(days=1)
+    return explain.friendly_message(activity_type, decision, seconds_to_tomorrow=(tomorrow - now).total_seconds())
+
+
+def fair_play_in_words() -> list[dict]:
+    """Every active rule in plain words, for the help page: [{"activity_type", "rules": [sentences]}]."""
+    rows = []
+    for rule in FairPlayRule.objects.filter(is_active=True).order_by("activity_type"):
+        words = explain.limits_in_words(rule.as_limits(), rule.activity_type)
+        if words:
+            rows.append({"activity_type": rule.activity_type, "rules": words})
+    return rows
 
 
 def _spike_settings() -> dict:

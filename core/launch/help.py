@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from core.circles import weeks
+from core.fairplay.services import fair_play_in_words
 from core.points.models import ActivityType
 from core.points.rules import PERFECT_QUIZ_BONUS, POINT_VALUES, XP_SOURCES
 
@@ -24,6 +25,9 @@ WAYS_TO_EARN = [
     (ActivityType.MONTH_STREAK, "Keep a 30-day login streak"),
     (ActivityType.ACHIEVEMENT_EARNED, "Earn an achievement"),
 ]
+
+
+LABELS = {activity.value: label for activity, label in WAYS_TO_EARN}
 
 
 def ways_to_earn() -> list[dict]:
@@ -49,4 +53,5 @@ def thrive_circles_help(now: datetime | None = None) -> dict:
         "ways_to_earn": ways_to_earn(),
         "reset_at": weeks.next_reset(now or timezone.now()),
         "time_zone": settings.TIME_ZONE,
+        "fair_play": [{**row, "label": LABELS.get(row["activity_type"], row["activity_type"])} for row in fair_play_in_words()],
     }

@@ -27,6 +27,8 @@ POINT_VALUES = {
     ActivityType.QUIZ_STREAK: 15,
 }
 PERFECT_QUIZ_BONUS = 10  # the plan's "perfect score bonus": a quiz with metadata score == 100
+# A quiz with a score earns by its score: QUIZ_FLOOR_POINTS for finishing, up to the plan's 20 at 100 %.
+QUIZ_FLOOR_POINTS = 5
 
 XP_SOURCES = {
     ActivityType.QUIZ_COMPLETED: XPSource.QUIZ,
@@ -71,8 +73,11 @@ def points_for(activity_type: ActivityType, metadata: dict, *, points: int | Non
     if points is not None:
         return points
     points = POINT_VALUES[activity_type]
-    if activity_type == ActivityType.QUIZ_COMPLETED and metadata.get("score") == 100:
-        points += PERFECT_QUIZ_BONUS
+    score = metadata.get("score")
+    if activity_type == ActivityType.QUIZ_COMPLETED and isinstance(score, int) and 0 <= score <= 100:
+        points = QUIZ_FLOOR_POINTS + round((points - QUIZ_FLOOR_POINTS) * score / 100)
+        if score == 100:
+            points += PERFECT_QUIZ_BONUS
     return points
 
 

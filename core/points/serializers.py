@@ -1,11 +1,10 @@
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from core.fields import StrictCharField, StrictIntegerField
+from core.fields import StrictCharField
 from core.http.fields import MetadataField
 
-from .activities import QUIZ
-from .models import INGESTIBLE_ACTIVITY_CHOICES, PointsHistory
+from .models import INGESTIBLE_ACTIVITY_CHOICES, ActivityType, PointsHistory
 
 
 class AwardRequestSerializer(serializers.Serializer):
@@ -41,47 +40,21 @@ class AwardSerializer(serializers.ModelSerializer):
         }
 
 
-class QuizQuestionSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    prompt = serializers.CharField()
-    choices = serializers.ListField(child=serializers.CharField())
-
-
-class QuizSerializer(serializers.Serializer):
-    id = serializers.CharField()
-    title = serializers.CharField()
-    questions = QuizQuestionSerializer(many=True)
-
-
-class QuizAnswersSerializer(serializers.Serializer):
-    answers = serializers.ListField(
-        child=StrictIntegerField(min_value=0, max_value=2),
-        min_length=len(QUIZ["questions"]),
-        max_length=len(QUIZ["questions"]),
-        help_text="The chosen choice index for each question, in order.",
-    )
-
-
-class QuizResultSerializer(serializers.Serializer):
-    correct = serializers.IntegerField()
-    total = serializers.IntegerField()
-    score = serializers.IntegerField()
-    points_awarded = serializers.IntegerField()
-    message = serializers.CharField()
-
-
 class PromptBattleEntrySerializer(serializers.Serializer):
     prompt = StrictCharField(min_length=10, max_length=500)
-
-
-class ProjectSerializer(serializers.Serializer):
-    title = StrictCharField(min_length=3, max_length=100)
-    description = StrictCharField(max_length=1000, required=False, allow_blank=True, default="")
 
 
 class ActivityResultSerializer(serializers.Serializer):
     points_awarded = serializers.IntegerField()
     message = serializers.CharField()
+
+
+class LoginStreakSerializer(serializers.Serializer):
+    current_streak = serializers.IntegerField(help_text="Days in a row with a visit, today's included if counted; 0 after a missed day.")
+    longest_streak = serializers.IntegerField()
+    counted_today = serializers.BooleanField(help_text="Today's visit is already counted.")
+    visits_to_next_bonus = serializers.IntegerField(help_text="Daily visits still needed (today's, if not counted) to the next bonus.")
+    next_bonus_xp = serializers.IntegerField(help_text="XP of that bonus: 7 days in a row, or 30.")
 
 
 class DailyLoginSerializer(serializers.Serializer):

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from core.alerts.counters import AWARD_FAILURES, count_event
 from core.circles.services import XPService
+from core.db import retry_if_locked
 from core.exceptions import ApplicationError, Conflict
-from core.fairplay.services import assess_award, check_spike_after_award, lock_user
+from core.fairplay.services import assess_award, check_spike_after_award, explain_award, lock_user
 
 from . import rules
 from .exceptions import SelfAwardRefused, UnknownActivityType
@@ -59,11 +60,15 @@ class PointsService:
         `points` replaces the plan's value as the award's base (the quest engine's authored
         rewards); the fair-play rules apply to it all the same.
 
+        On SQLite a transaction that found the database locked is run again from the start
+        (core/db.py): it wrote nothing, so the retry cannot award twice.
+
         `awarded_by` is the caller who asked for an award on someone's behalf (the ingestion API's
         staff user or service account); it is recorded, and may not be the person awarded.
 
         An award that fails with an unexpected error (not a domain error, which is the caller's
-        mistake) is counted for the award-error alert (core/alerts) and re-raised.
+        mistake) is counted for the award-error alert (core/alerts) and re-raised; a locked
+        SQLite database counts once, after its retries.
         """
         try:
             return _award_points_once(
@@ -76,6 +81,7 @@ class PointsService:
             raise
 
     @staticmethod
+    @retry_if_locked
     @transaction.atomic
     def record_daily_login(user, *, today: date | None = None) -> list[PointsHistory]:
         """Count today's login once: daily points, the streak, and streak bonuses at 7 and 30 days.
@@ -105,6 +111,7 @@ class PointsService:
         return awards
 
 
+@retry_if_locked
 @transaction.atomic
 def _award_points_once(
     user, activity_type, metadata, *, idempotency_key: str | None, awarded_by, points: int | None = None
@@ -153,7 +160,9 @@ def _award_points_once(
     )
     if decision.points > 0:
         check_spike_after_award(user, now=now)
-    history.fair_play_note = decision.note  # for the activity pages' messages; "" for full points
+    history.fair_play_note = decision.note  # "" for full points
+    # For the activity pages: why it earned less and when it counts fully again ("" for full points).
+    history.fair_play_message = explain_award(activity_type, decision, now=now)
     return history, True
 
 

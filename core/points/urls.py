@@ -4,8 +4,7 @@ from . import views
 
 urlpatterns = [
     path("xp/awards/", views.award_points, name="award_points"),
-    path("activities/quiz/", views.quiz, name="activity_quiz"),
+    path("me/streak/", views.login_streak, name="login_streak"),
     path("activities/prompt-battle/", views.prompt_battle, name="activity_prompt_battle"),
-    path("activities/projects/", views.create_project, name="activity_projects"),
     path("me/daily-login/", views.daily_login, name="daily_login"),
 ]

@@ -6,7 +6,7 @@ from rest_framework.response import Response
 
 from core.api import ERRORS
 
-from . import activities
+from . import selectors
 from .models import ActivityType
 from .permissions import CanAwardPoints
 from .serializers import (
@@ -14,11 +14,8 @@ from .serializers import (
     AwardRequestSerializer,
     AwardSerializer,
     DailyLoginSerializer,
-    ProjectSerializer,
+    LoginStreakSerializer,
     PromptBattleEntrySerializer,
-    QuizAnswersSerializer,
-    QuizResultSerializer,
-    QuizSerializer,
 )
 from .services import PointsService
 
@@ -46,30 +43,10 @@ def award_points(request):
     return Response(AwardSerializer(history).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
 
 
-@extend_schema(methods=["GET"], responses={200: QuizSerializer, **ERRORS.auth})
-@extend_schema(methods=["POST"], request=QuizAnswersSerializer, responses={200: QuizResultSerializer, **ERRORS.bad_request_auth})
-@api_view(["GET", "POST"])
-def quiz(request):
-    """The demo's Quick Quiz: GET the questions, POST the answers to earn quiz points."""
-    if request.method == "GET":
-        return Response(QuizSerializer(activities.QUIZ).data)
-    answers = QuizAnswersSerializer(data=request.data)
-    answers.is_valid(raise_exception=True)
-    correct, score = activities.grade_quiz(answers.validated_data["answers"])
-    history = PointsService.award_points(
-        request.user, ActivityType.QUIZ_COMPLETED, {"title": activities.QUIZ["title"], "score": score}
-    )
-    total = len(activities.QUIZ["questions"])
-    message = "Perfect score!" if correct == total else f"{correct} of {total} right: every quiz helps you grow."
-    message = _with_fair_play_note(message, history)
-    result = {"correct": correct, "total": total, "score": score, "points_awarded": history.points_awarded, "message": message}
-    return Response(QuizResultSerializer(result).data)
-
-
 def _with_fair_play_note(message: str, history) -> str:
-    """Say why an award earned less than usual (a repeat of the day, the daily limit, the cooldown)."""
-    note = getattr(history, "fair_play_note", "")
-    return f"{message} ({note})" if note else message
+    """Say, kindly, why an award earned less than usual and when it counts fully again."""
+    note = getattr(history, "fair_play_message", "")
+    return f"{message} {note}" if note else message
 
 
 def _activity_endpoint(serializer_class, activity_type, message, title_field=None):
@@ -89,7 +66,13 @@ def _activity_endpoint(serializer_class, activity_type, message, title_field=Non
 prompt_battle = _activity_endpoint(
     PromptBattleEntrySerializer, ActivityType.BATTLE_PARTICIPATED, "You're in the Prompt Battle: nice work!"
 )
-create_project = _activity_endpoint(ProjectSerializer, ActivityType.PROJECT_CREATED, "Project created: keep building!", "title")
+
+
+@extend_schema(responses={200: LoginStreakSerializer, **ERRORS.auth})
+@api_view(["GET"])
+def login_streak(request):
+    """The viewer's login streak: days in a row, the longest, and the next streak bonus."""
+    return Response(LoginStreakSerializer(selectors.login_streak(request.user)).data)
 
 
 @extend_schema(

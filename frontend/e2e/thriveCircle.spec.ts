@@ -30,6 +30,16 @@ test('completing the quiz raises weekly XP and shows up in the circle feed', asy
       "from core.fairplay.models import FairPlayRule; FairPlayRule.objects.filter(activity_type='quiz_completed').update(cooldown_seconds=0)",
     );
   }
+  // The XP earned by earlier specs in this database may leave her circle a quiz away from its
+  // weekly goal, whose bonus would then land too: this test keeps the goal out of reach.
+  djangoShell(
+    'from django.contrib.auth import get_user_model\n' +
+      'from core.circles import weeks\n' +
+      'from core.together import selectors, services\n' +
+      "eve = get_user_model().objects.get(username='explorer_eve')\n" +
+      'goal = services.ensure_goal(selectors.circle_of(eve.pk, weeks.current_week_start()))\n' +
+      'type(goal).objects.filter(pk=goal.pk, reached_at__isnull=True).update(target_xp=10**6)',
+  );
   await signIn(page, 'explorer_eve');
   await waitForCircle(page);
   const before = await xpNumber(page);

@@ -4,10 +4,14 @@ import { RequireAuth } from './components/layout/RequireAuth';
 import { ThriveCirclesGate } from './components/layout/ThriveCirclesGate';
 import { LoadingRegion, Skeleton } from './components/ui/Skeleton';
 import { HELP_PATH, HOME_PATH, QUESTS_PATH, XP_HISTORY_PATH } from './lib/paths';
+import MyProjectsPage from './pages/activities/MyProjectsPage';
 import NewProjectPage from './pages/activities/NewProjectPage';
 import PromptBattlePage from './pages/activities/PromptBattlePage';
 import QuickQuizPage from './pages/activities/QuickQuizPage';
+import ForgotPasswordPage from './pages/auth/ForgotPasswordPage';
 import LoginPage from './pages/auth/LoginPage';
+import ResetPasswordPage from './pages/auth/ResetPasswordPage';
+import SignUpPage from './pages/auth/SignUpPage';
 import ThriveCirclesHelpPage from './pages/help/ThriveCirclesHelpPage';
 import NotFoundPage from './pages/NotFoundPage';
 import QuestsPage from './pages/play/QuestsPage';
@@ -23,6 +27,9 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      <Route path="/signup" element={<SignUpPage />} />
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
       <Route element={<RequireAuth />}>
         <Route path="/" element={<Navigate to={HOME_PATH} replace />} />
         {/* Soft launch: people outside it get the coming-soon page on these paths. */}
@@ -35,6 +42,7 @@ export function AppRoutes() {
         <Route path="/quick-quizzes" element={<QuickQuizPage />} />
         <Route path="/play/prompt-battle" element={<PromptBattlePage />} />
         <Route path="/projects/new" element={<NewProjectPage />} />
+        <Route path="/projects" element={<MyProjectsPage />} />
         <Route
           path="/insights/thrive-circles"
           element={

@@ -1,5 +1,7 @@
 """Seating by XP rank: the statement that fills a week's circles.
 
+Only eligible people are ranked: active recently and not an account that is never placed
+(eligibility.py: staff, the not-placed group), the same people the buckets were counted from.
 Within a bucket (grouping.Bucket) people are ranked by total XP, most first (ties by profile id),
 and the person at rank k joins the circle `grouping.circle_index(k, sizes)` gives. The weekly job
 seats every bucket with one INSERT; the parallel job (parallel.py) splits a bucket into bands of
@@ -14,6 +16,7 @@ from django.db import connection
 
 from ..models import CircleMembership, ThriveCircle, UserThriveProfile
 from . import grouping
+from .eligibility import not_placed_sql
 
 Key = tuple[int, int]  # (total_xp, profile id): a person's place in the ranking
 
@@ -64,6 +67,7 @@ def _insert(bands: list[Band], week, *, active_since: datetime, skip_seated: boo
     offset, bounds, bound_params = 0, "", []
     if len(bands) == 1:
         offset, (bounds, bound_params) = bands[0].offset, _band_sql(bands[0])
+    not_placed, not_placed_params = not_placed_sql("p.user_id")  # the same people eligible_profiles leaves out
     # `WHERE TRUE` lets SQLite tell the upsert's ON CONFLICT from the join's ON.
     sql = f"""
         INSERT INTO {membership} (week_start, profile_id, circle_id)
@@ -72,7 +76,7 @@ def _insert(bands: list[Band], week, *, active_since: datetime, skip_seated: boo
             SELECT p.id AS profile_id, b.circle_level_id, b.q, b.r,
                    %s + ROW_NUMBER() OVER (PARTITION BY b.circle_level_id ORDER BY p.total_xp DESC, p.id) - 1 AS rnk
             FROM {profile} p JOIN bucket b ON b.level_id = p.current_level_id
-            WHERE p.last_activity_at >= %s {bounds}
+            WHERE p.last_activity_at >= %s AND {not_placed} {bounds}
         ),
         seated AS (
             SELECT profile_id, circle_level_id,
@@ -85,7 +89,9 @@ def _insert(bands: list[Band], week, *, active_since: datetime, skip_seated: boo
         WHERE TRUE {"ON CONFLICT (profile_id, week_start) DO NOTHING" if skip_seated else ""}
     """
     params = [value for row in rows for value in row]
-    params += [offset, ops.adapt_datetimefield_value(active_since), *bound_params, ops.adapt_datefield_value(week)]
+    params += [
+        offset, ops.adapt_datetimefield_value(active_since), *not_placed_params, *bound_params, ops.adapt_datefield_value(week)
+    ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.rowcount
@@ -113,14 +119,16 @@ def rank_keys(bucket: grouping.Bucket, ranks: list[int], *, active_since: dateti
     profile = UserThriveProfile._meta.db_table
     levels = ", ".join(["%s"] * len(bucket.level_ids))
     wanted = ", ".join(["%s"] * len(ranks))
+    not_placed, not_placed_params = not_placed_sql("user_id")
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
             SELECT rnk, total_xp, id FROM (
                 SELECT total_xp, id, ROW_NUMBER() OVER (ORDER BY total_xp DESC, id) - 1 AS rnk
-                FROM {profile} WHERE current_level_id IN ({levels}) AND last_activity_at >= %s
+                FROM {profile}
+                WHERE current_level_id IN ({levels}) AND last_activity_at >= %s AND {not_placed}
             ) ranked WHERE rnk IN ({wanted})
             """,
-            [*bucket.level_ids, connection.ops.adapt_datetimefield_value(active_since), *ranks],
+            [*bucket.level_ids, connection.ops.adapt_datetimefield_value(active_since), *not_placed_params, *ranks],
         )
         return {rank: (xp, pk) for rank, xp, pk in cursor.fetchall()}

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.contrib.auth.models import Group
 from django.db import connection
 
 from core.circles.assignment import parallel
@@ -14,6 +15,7 @@ from core.circles.assignment.publishing import publish_week
 from core.circles.models import CircleAssignmentRun, CircleMembership, ThriveCircle, UserThriveProfile
 from core.circles.services import CircleAssignmentService
 from core.circles.tests.factories import ProfileFactory
+from core.users.tests.factories import UserFactory
 
 UTC = ZoneInfo("UTC")
 SUNDAY_EVENING = datetime(2026, 11, 29, 23, tzinfo=UTC)  # the beat's run, an hour before the reset
@@ -73,6 +75,26 @@ def test_the_split_run_seats_everyone_exactly_as_one_process_does(levels):
     sizes = Counter(CircleMembership.objects.filter(week_start=COMING_WEEK).values_list("circle_id", flat=True))
     assert all(n == circle.member_count for circle in ThriveCircle.objects.filter(week_start=COMING_WEEK) for n in [sizes[circle.pk]])
     assert UserThriveProfile.objects.exclude(current_circle__week_start=COMING_WEEK).count() == 0
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_the_split_run_leaves_staff_and_service_accounts_out_as_one_process_does(levels, settings):
+    learners = community(100)
+    bot = UserFactory(username="importer-bot")
+    bot.groups.add(Group.objects.create(name=settings.THRIVE_NOT_PLACED_GROUP))
+    # At the top of their levels, so a band cut that counted them would shift everyone's rank.
+    outsiders = [
+        ProfileFactory(total_xp=xp, last_activity_at=SUNDAY_EVENING, user=user)
+        for xp, user in [(12500, UserFactory(is_staff=True)), (6500, UserFactory(is_superuser=True)), (2900, bot)]
+    ]
+    expected = one_process_seats()
+
+    finish(run_split(band_size=15))
+
+    assert seats() == expected
+    assert set(seats()) == {profile.pk for profile in learners}
+    assert not set(seats()) & {profile.pk for profile in outsiders}
 
 
 @pytest.mark.postgres

@@ -40,3 +40,17 @@ def test_the_next_reset_is_monday_midnight_in_the_platform_time_zone(db, setting
 
 def test_every_activity_type_is_explained(db):
     assert {row["activity_type"] for row in get_help()["ways_to_earn"]} == set(ActivityType.values) - ENGINE_ACTIVITIES
+
+
+def test_fair_play_limits_are_explained_from_the_admins_rules(db):
+    from core.fairplay.models import FairPlayRule
+    from core.fairplay.services import load_default_rules
+
+    load_default_rules()
+    FairPlayRule.objects.filter(activity_type="quiz_completed").update(full_points_per_day=3, cooldown_seconds=60)
+    FairPlayRule.objects.filter(activity_type="project_created").update(is_active=False)
+    rules = {row["activity_type"]: row for row in get_help()["fair_play"]}
+    assert rules["quiz_completed"]["label"] == "Complete a Quick Quiz"
+    assert "The first 3 each day earn full XP; after that each quiz earns 50% of the one before." in rules["quiz_completed"]["rules"]
+    assert "Leave 60 seconds between two quizzes: one sooner earns no XP." in rules["quiz_completed"]["rules"]
+    assert "project_created" not in rules  # switched off: no limits to explain

@@ -95,19 +95,6 @@ def test_concurrent_retries_through_the_api_award_once():
     assert PointsHistory.objects.count() == 1 and UserThriveProfile.objects.get(user=learner).total_xp == 20
 
 
-def test_quiz_awards_points_with_the_perfect_bonus(levels):
-    client = client_for(UserFactory())
-    assert len(client.get("/api/v1/activities/quiz/").json()["questions"]) == 3
-    result = client.post("/api/v1/activities/quiz/", {"answers": [0, 1, 1]}, format="json").json()
-    assert (result["correct"], result["score"], result["points_awarded"]) == (3, 100, 30)
-
-
-@pytest.mark.parametrize("answers", [[0, 1], [0, 1, 7], "abc", None])
-def test_bad_quiz_answers_get_a_400(levels, answers):
-    response = client_for(UserFactory()).post("/api/v1/activities/quiz/", {"answers": answers}, format="json")
-    assert response.status_code == 400 and "answers" in response.json()["errors"]
-
-
 def test_prompt_battle_and_project_award_their_points(levels):
     client = client_for(UserFactory())
     battle = client.post("/api/v1/activities/prompt-battle/", {"prompt": "Write a haiku about gradients"}, format="json")

@@ -17,6 +17,8 @@ from core.users.tests.factories import UserFactory
     [
         (ActivityType.QUIZ_COMPLETED, {}, 20),
         (ActivityType.QUIZ_COMPLETED, {"score": 100}, 30),
+        (ActivityType.QUIZ_COMPLETED, {"score": 67}, 15),  # score-based: 5 for finishing, up to 20
+        (ActivityType.QUIZ_COMPLETED, {"score": 0}, 5),
         (ActivityType.BATTLE_PARTICIPATED, {}, 25),
         (ActivityType.BATTLE_WON, {}, 20),
         (ActivityType.BATTLE_ROUND_COMPLETED, {}, 10),

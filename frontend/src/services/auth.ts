@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { DailyLoginResult, LoginCredentials, SessionResponse } from '../types/auth';
+import type { DailyLoginResult, LoginCredentials, PasswordResetConfirm, SessionResponse, SignUpDetails } from '../types/auth';
 import { api } from './api';
 import { thriveCircleKeys } from './thriveCircles';
 
@@ -16,6 +16,19 @@ export function getSession(signal?: AbortSignal): Promise<SessionResponse> {
 
 export function login(credentials: LoginCredentials): Promise<SessionResponse> {
   return api.post<SessionResponse>('/api/v1/auth/login/', credentials);
+}
+
+export function signUp(details: SignUpDetails): Promise<SessionResponse> {
+  return api.post<SessionResponse>('/api/v1/auth/signup/', details);
+}
+
+/** Always succeeds for a valid email: the server does not say whether it has an account. */
+export function requestPasswordReset(email: string): Promise<void> {
+  return api.post<void>('/api/v1/auth/password-reset/', { email });
+}
+
+export function confirmPasswordReset(body: PasswordResetConfirm): Promise<void> {
+  return api.post<void>('/api/v1/auth/password-reset/confirm/', body);
 }
 
 /** Counts today's login (once a day on the server, however many tabs ask). */
@@ -58,6 +71,23 @@ export function useLogout() {
     mutationFn: logout,
     onSuccess: () => switchUser(queryClient, { user: null }),
   });
+}
+
+/** A new account is signed in at once, like a login. */
+export function useSignUp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: signUp,
+    onSuccess: (session) => switchUser(queryClient, session),
+  });
+}
+
+export function useRequestPasswordReset() {
+  return useMutation({ mutationFn: requestPasswordReset });
+}
+
+export function useConfirmPasswordReset() {
+  return useMutation({ mutationFn: confirmPasswordReset });
 }
 
 /**

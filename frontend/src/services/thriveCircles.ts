@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-query';
 import type {
   CircleTogether,
+  LoginStreak,
   ReactionKey,
   ThriveCircleData,
   ThriveCircleLevel,
@@ -31,8 +32,26 @@ export const thriveCircleKeys = {
   // Quests (services/quests.ts) move with every award, so XP mutations refresh them too. Their own
   // root, outside `all`: a quests error must not count as leaving the launch (queryClient.ts).
   quests: () => ['quests'] as const,
+  moments: () => [...thriveCircleKeys.all, 'moments'] as const,
+  streak: () => [...thriveCircleKeys.all, 'streak'] as const,
   together: () => [...thriveCircleKeys.all, 'together'] as const,
 };
+
+export function getLoginStreak(signal?: AbortSignal): Promise<LoginStreak> {
+  return api.get<LoginStreak>('/api/v1/me/streak/', { signal });
+}
+
+export const loginStreakQueryOptions = () =>
+  queryOptions({
+    queryKey: thriveCircleKeys.streak(),
+    queryFn: ({ signal }) => getLoginStreak(signal),
+    // Moves once a day, when the app opens.
+    staleTime: 5 * 60_000,
+  });
+
+export function useLoginStreak() {
+  return useQuery(loginStreakQueryOptions());
+}
 
 export function getYourThriveCircle(signal?: AbortSignal): Promise<ThriveCircleData> {
   return api.get<ThriveCircleData>('/api/v1/me/thrive-circle/', { signal });
@@ -127,12 +146,13 @@ export function useThriveCirclesHelp() {
   return useQuery(thriveCirclesHelpQueryOptions());
 }
 
-/** After anything that awards XP: the circle page and every XP history are stale. */
+/** After anything that awards XP: the circle page, every XP history and the level-up moments are stale. */
 export function invalidateXPQueries(queryClient: QueryClient): Promise<void[]> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.yourCircle() }),
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.xpHistories() }),
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.quests() }),
+    queryClient.invalidateQueries({ queryKey: thriveCircleKeys.moments() }),
   ]);
 }
 

@@ -101,6 +101,13 @@ export function makeThriveCirclesHelp(overrides: Partial<ThriveCirclesHelp> = {}
     ],
     reset_at: '2026-11-30T00:00:00Z',
     time_zone: 'UTC',
+    fair_play: [
+      {
+        activity_type: 'quiz_completed',
+        label: 'Complete a Quick Quiz',
+        rules: ['Up to 150 XP a day from quizzes.', 'Leave 30 seconds between two quizzes: one sooner earns no XP.'],
+      },
+    ],
     ...overrides,
   };
 }

@@ -16,10 +16,28 @@ export interface ActivityResult {
   message: string;
 }
 
+export interface AnswerReview {
+  question_id: number;
+  prompt: string;
+  choices: string[];
+  /** The index chosen, and the right one. */
+  chosen: number;
+  right: number;
+  is_correct: boolean;
+  explanation: string;
+}
+
 export interface QuizResult extends ActivityResult {
   correct: number;
   total: number;
   score: number;
+  /** Each question with the right answer explained. */
+  review: AnswerReview[];
+}
+
+export interface QuizAnswers {
+  quiz_id: string;
+  answers: number[];
 }
 
 export interface PromptBattleEntry {
@@ -29,4 +47,23 @@ export interface PromptBattleEntry {
 export interface NewProject {
   title: string;
   description: string;
+}
+
+export interface ProjectMilestone {
+  id: number;
+  title: string;
+  reached_at: string;
+}
+
+export interface Project {
+  id: number;
+  title: string;
+  description: string;
+  created_at: string;
+  published_at: string | null;
+  milestones: ProjectMilestone[];
+}
+
+export interface ProjectResult extends ActivityResult {
+  project: Project;
 }

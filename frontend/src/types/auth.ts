@@ -18,6 +18,18 @@ export interface LoginCredentials {
   password: string;
 }
 
+export interface SignUpDetails {
+  username: string;
+  email: string;
+  password: string;
+}
+
+export interface PasswordResetConfirm {
+  uid: string;
+  token: string;
+  new_password: string;
+}
+
 /** POST /api/v1/me/daily-login/: the day's login, counted once per day on the server. */
 export interface DailyLoginResult {
   /** True when this call counted the day; false when it was already counted. */

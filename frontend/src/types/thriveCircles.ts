@@ -125,6 +125,25 @@ export interface ThriveCirclesHelp {
   /** The next weekly reset: Monday 00:00 in `time_zone`. */
   reset_at: string;
   time_zone: string;
+  /** Each activity's active fair-play limits in plain words. */
+  fair_play: FairPlayRuleInWords[];
+}
+
+export interface FairPlayRuleInWords {
+  activity_type: string;
+  label: string;
+  rules: string[];
+}
+
+/** GET /api/v1/me/streak/: the viewer's login streak. */
+export interface LoginStreak {
+  /** Days in a row with a visit; 0 after a missed day. */
+  current_streak: number;
+  longest_streak: number;
+  counted_today: boolean;
+  /** Daily visits still needed (today's, if not counted yet) to the next streak bonus. */
+  visits_to_next_bonus: number;
+  next_bonus_xp: number;
 }
 
 /** The circle's shared weekly goal: one bar for everyone, and the viewer's part. */

@@ -39,3 +39,54 @@ test('a refresh adds the new event at the top and leaves the items already shown
   // (which the browser skips under prefers-reduced-motion: e2e/kpis.spec.ts checks that).
   expect(items[1]).toBe(shown);
 });
+
+test('a level reached in the circle reads as a feed item above the award that caused it', () => {
+  const award = {
+    id: 'e1',
+    username: 'maya_3',
+    avatar_url: null,
+    amount: 20,
+    source: 'quiz',
+    source_display: 'Quiz',
+    description: 'Completed a Quick Quiz',
+    timestamp: '2026-11-25T10:00:00Z',
+    metadata: {},
+  };
+  const levelUp = {
+    id: 7,
+    username: 'maya_3',
+    avatar_url: null,
+    level_name: 'Explorer',
+    level_icon: 'faCompass',
+    level_order: 2,
+    reached_at: '2026-11-25T10:00:00Z',
+  };
+  render(<CircleActivityFeed events={[award]} levelUps={[levelUp]} viewerUsername="eve" />);
+  const items = screen.getAllByRole('listitem');
+  expect(items[0]).toHaveTextContent('maya_3 reached Explorer');
+  expect(items[1]).toHaveTextContent('maya_3 Completed a Quick Quiz');
+});
+
+test('level-ups are merged into the events without reordering them, whatever their clocks say', () => {
+  // The API's order is the feed's: two awards a millisecond apart (or from a live update) keep it.
+  const first = makeEvent({ id: 'a', username: 'busy_bea', description: 'Entered a Prompt Battle', timestamp: '2026-11-25T10:00:00.001Z' });
+  const second = makeEvent({ id: 'b', username: 'maya_3', description: 'Completed a Quick Quiz', timestamp: '2026-11-25T10:00:00.002Z' });
+  const third = makeEvent({ id: 'c', username: 'cy', description: 'Created a project', timestamp: '2026-11-25T09:00:00Z' });
+  const levelUp = {
+    id: 8,
+    username: 'maya_3',
+    avatar_url: null,
+    level_name: 'Explorer',
+    level_icon: 'faCompass',
+    level_order: 2,
+    reached_at: '2026-11-25T09:30:00Z',
+  };
+  render(<CircleActivityFeed events={[first, second, third]} levelUps={[levelUp]} viewerUsername="eve" />);
+  const items = screen.getAllByRole('listitem');
+  expect(items.map((item) => item.textContent)).toEqual([
+    expect.stringContaining('busy_bea Entered a Prompt Battle'),
+    expect.stringContaining('maya_3 Completed a Quick Quiz'),
+    expect.stringContaining('maya_3 reached Explorer'),
+    expect.stringContaining('cy Created a project'),
+  ]);
+});

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { expect, test } from 'vitest';
 import { EXPLORER, makeProfile } from '../../test/fixtures';
+import { renderWithProviders } from '../../test/render';
 import { UserStatsCard } from './UserStatsCard';
 
 test('shows the level name and this week’s and total XP', () => {
@@ -15,4 +16,18 @@ test('shows the level name and this week’s and total XP', () => {
 test('frames a zero-XP week positively', () => {
   render(<UserStatsCard profile={makeProfile({ weekly_xp: 0 })} level={EXPLORER} />);
   expect(screen.getByText(/A fresh week/)).toBeInTheDocument();
+});
+
+test('at the top level it does not say "You\'re growing!"', () => {
+  render(<UserStatsCard profile={makeProfile({ weekly_xp: 120 })} level={EXPLORER} isTopLevel />);
+  expect(screen.queryByText(/You're growing!/)).not.toBeInTheDocument();
+  expect(screen.getByText(/You're at the top level/)).toBeInTheDocument();
+});
+
+test('shows the login streak and how it counts', () => {
+  const streak = { current_streak: 6, longest_streak: 71, counted_today: true, visits_to_next_bonus: 1, next_bonus_xp: 25 };
+  renderWithProviders(<UserStatsCard profile={makeProfile()} level={EXPLORER} streak={streak} />);
+  const group = screen.getByRole('group', { name: 'Login streak' });
+  expect(group).toHaveTextContent('6 days login streak · longest 71 days');
+  expect(group).toHaveTextContent('a missed day starts again at 1. 1 day more in a row to a +25 XP bonus.');
 });

@@ -1,21 +1,60 @@
 import { useId } from 'react';
 import { formatXP } from '../../lib/format';
 import { levelGradient } from '../../lib/levelTheme';
-import type { ThriveCircleLevel, UserThriveProfile } from '../../types/thriveCircles';
+import { Link } from 'react-router';
+import { HELP_PATH } from '../../lib/paths';
+import type { LoginStreak, ThriveCircleLevel, UserThriveProfile } from '../../types/thriveCircles';
 import { LevelBadge } from './LevelBadge';
 
 interface UserStatsCardProps {
   profile: UserThriveProfile;
   level: ThriveCircleLevel;
+  /** The highest level: there is nothing left to "grow" into, so the words change. */
+  isTopLevel?: boolean;
+  /** The login streak, once loaded. */
+  streak?: LoginStreak;
 }
 
-function encouragement(weeklyXp: number): string {
+function encouragement(weeklyXp: number, isTopLevel: boolean): string {
+  if (isTopLevel) {
+    return weeklyXp > 0
+      ? "You're at the top level: every activity still adds to your circle's week."
+      : "You're at the top level. A fresh week — your circle is glad to see you.";
+  }
   return weeklyXp > 0
     ? "You're growing! Every activity adds to your circle's week."
     : 'A fresh week — every bit of XP counts. Start with one small activity.';
 }
 
-export function UserStatsCard({ profile, level }: UserStatsCardProps) {
+function days(n: number): string {
+  return `${n} day${n === 1 ? '' : 's'}`;
+}
+
+/** The streak and how it counts, in one short paragraph. */
+function StreakLine({ streak }: { streak: LoginStreak }) {
+  const toBonus =
+    streak.visits_to_next_bonus === 1 && !streak.counted_today
+      ? `today's visit earns a +${streak.next_bonus_xp} XP streak bonus`
+      : `${days(streak.visits_to_next_bonus)} more in a row to a +${streak.next_bonus_xp} XP bonus`;
+  return (
+    <div className="mt-4 rounded-xl bg-amber-50 p-4 text-amber-950" aria-label="Login streak" role="group">
+      <p className="font-semibold">
+        {streak.current_streak > 0 ? `${days(streak.current_streak)} login streak` : 'No login streak yet'}
+        {streak.longest_streak > streak.current_streak && (
+          <span className="font-normal"> · longest {days(streak.longest_streak)}</span>
+        )}
+      </p>
+      <p className="mt-1 text-sm">
+        Each day you open Thrive Circles counts; a missed day starts again at 1. {toBonus}.{' '}
+        <Link to={HELP_PATH} className="font-semibold underline underline-offset-2">
+          How streaks work
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+export function UserStatsCard({ profile, level, isTopLevel = false, streak }: UserStatsCardProps) {
   const headingId = useId();
   return (
     <section
@@ -47,7 +86,8 @@ export function UserStatsCard({ profile, level }: UserStatsCardProps) {
             <dd className="mt-1 text-2xl font-bold text-slate-900">{formatXP(profile.total_xp)}</dd>
           </div>
         </dl>
-        <p className="mt-4 font-medium text-emerald-800">{encouragement(profile.weekly_xp)}</p>
+        <p className="mt-4 font-medium text-emerald-800">{encouragement(profile.weekly_xp, isTopLevel)}</p>
+        {streak && <StreakLine streak={streak} />}
       </div>
     </section>
   );

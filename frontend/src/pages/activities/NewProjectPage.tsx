@@ -1,5 +1,6 @@
 import { faPlus } from '@fortawesome/free-solid-svg-icons';
 import type { FormEvent } from 'react';
+import { Link } from 'react-router';
 import { ActivityLayout } from '../../components/activities/ActivityLayout';
 import { ActivitySuccess } from '../../components/activities/ActivitySuccess';
 import { Button } from '../../components/ui/Button';
@@ -25,7 +26,14 @@ export default function NewProjectPage() {
       description="Share something you're building — big or small. Your circle loves to see progress."
     >
       {project.isSuccess ? (
-        <ActivitySuccess result={project.data} againLabel="Create another project" onAgain={() => project.reset()} />
+        <>
+          <ActivitySuccess result={project.data} againLabel="Create another project" onAgain={() => project.reset()} />
+          <p className="mt-4 text-center">
+            <Link to="/projects" className="font-semibold text-indigo-700 underline underline-offset-2">
+              Publish it and mark milestones in Your projects
+            </Link>
+          </p>
+        </>
       ) : (
         <form onSubmit={handleSubmit} className="space-y-4">
           <Field label="Title" errors={fieldErrorsFor(project.error, 'title')}>

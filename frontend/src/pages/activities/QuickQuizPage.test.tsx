@@ -19,7 +19,17 @@ test('answering every question submits the choices and celebrates the XP', async
   const fetchMock = mockApi({
     'GET /api/v1/activities/quiz/': () => json(QUIZ),
     'POST /api/v1/activities/quiz/': () =>
-      json({ correct: 2, total: 2, score: 100, points_awarded: 20, message: 'Perfect score!' }),
+      json({
+        correct: 1,
+        total: 2,
+        score: 50,
+        points_awarded: 13,
+        message: '1 of 2 right: every quiz helps you grow.',
+        review: [
+          { question_id: 1, prompt: 'What does AI stand for?', choices: QUIZ.questions[0].choices, chosen: 0, right: 0, is_correct: true, explanation: 'Artificial Intelligence.' },
+          { question_id: 2, prompt: 'A prompt is…', choices: QUIZ.questions[1].choices, chosen: 2, right: 1, is_correct: false, explanation: 'You instruct the model with it.' },
+        ],
+      }),
   });
   const { queryClient } = renderWithProviders(<QuickQuizPage />);
   queryClient.setQueryData(thriveCircleKeys.yourCircle(), {});
@@ -28,16 +38,19 @@ test('answering every question submits the choices and celebrates the XP', async
   expect(finish).toBeDisabled();
 
   await userEvent.click(screen.getByRole('radio', { name: 'Artificial Intelligence' }));
-  await userEvent.click(screen.getByRole('radio', { name: 'An instruction to a model' }));
+  await userEvent.click(screen.getByRole('radio', { name: 'A bug' }));
   expect(screen.getByText('2 of 2 answered')).toBeInTheDocument();
   await userEvent.click(finish);
 
-  expect(await screen.findByRole('heading', { name: 'Nice work! +20 XP' })).toHaveFocus();
-  expect(screen.getByText('You got 2 of 2 right (100%).')).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { name: 'Nice work! +13 XP' })).toHaveFocus();
+  expect(screen.getByText('You got 1 of 2 right (50%).')).toBeInTheDocument();
+  const review = screen.getByRole('region', { name: 'Your answers explained' });
+  expect(review).toHaveTextContent('You chose “A bug”. The right answer: An instruction to a model');
+  expect(review).toHaveTextContent('You instruct the model with it.');
   expect(screen.getByRole('link', { name: /Back to Your Thrive Circle/ })).toHaveAttribute('href', '/play/thrive-circle');
 
   const [, init] = callsTo(fetchMock, 'POST', '/api/v1/activities/quiz/')[0];
-  expect(JSON.parse(String(init?.body))).toEqual({ answers: [0, 1] });
+  expect(JSON.parse(String(init?.body))).toEqual({ quiz_id: 'ai-basics', answers: [0, 2] });
   // The circle page must show the new XP next time it is seen.
   expect(queryClient.getQueryState(thriveCircleKeys.yourCircle())?.isInvalidated).toBe(true);
 });

@@ -7,7 +7,7 @@ import { ErrorState } from '../../components/ui/ErrorState';
 import { FormAlert } from '../../components/ui/FormAlert';
 import { LoadingRegion, Skeleton } from '../../components/ui/Skeleton';
 import { useQuiz, useSubmitQuiz } from '../../services/activities';
-import type { Quiz } from '../../types/activities';
+import type { AnswerReview, Quiz } from '../../types/activities';
 
 export default function QuickQuizPage() {
   return (
@@ -15,7 +15,7 @@ export default function QuickQuizPage() {
       title="Quick Quiz"
       icon={faGraduationCap}
       xp={20}
-      description="Three quick questions. Every finished quiz earns XP for you and your circle's week."
+      description="Three questions from our question bank. Every finished quiz earns XP (5 for taking part, up to 20 with all right, plus a perfect-score bonus), and you'll see why each answer is right."
     >
       <QuizBody />
     </ActivityLayout>
@@ -45,10 +45,10 @@ function QuizBody() {
       />
     );
   }
-  return <QuizForm quiz={quiz.data} />;
+  return <QuizForm key={quiz.data.id} quiz={quiz.data} onAgain={() => void quiz.refetch()} />;
 }
 
-function QuizForm({ quiz }: { quiz: Quiz }) {
+function QuizForm({ quiz, onAgain }: { quiz: Quiz; onAgain: () => void }) {
   // Chosen choice index per question id.
   const [answers, setAnswers] = useState<Record<number, number>>({});
   const submit = useSubmitQuiz();
@@ -58,21 +58,21 @@ function QuizForm({ quiz }: { quiz: Quiz }) {
   if (submit.isSuccess) {
     const { correct, total, score } = submit.data;
     return (
-      <ActivitySuccess
-        result={submit.data}
-        summary={`You got ${correct} of ${total} right (${score}%).`}
-        againLabel="Take it again"
-        onAgain={() => {
-          submit.reset();
-          setAnswers({});
-        }}
-      />
+      <>
+        <ActivitySuccess
+          result={submit.data}
+          summary={`You got ${correct} of ${total} right (${score}%).`}
+          againLabel="Take a new quiz"
+          onAgain={onAgain}
+        />
+        <AnswerReviewList review={submit.data.review} />
+      </>
     );
   }
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
-    submit.mutate(quiz.questions.map((question) => answers[question.id]));
+    submit.mutate({ quiz_id: quiz.id, answers: quiz.questions.map((question) => answers[question.id]) });
   };
 
   return (
@@ -111,5 +111,28 @@ function QuizForm({ quiz }: { quiz: Quiz }) {
         </p>
       </div>
     </form>
+  );
+}
+
+/** After answering: each question, what was chosen, the right answer and why. */
+function AnswerReviewList({ review }: { review: AnswerReview[] }) {
+  return (
+    <section aria-label="Your answers explained" className="mt-8 space-y-4 text-left">
+      <h3 className="text-lg font-semibold text-slate-900">Your answers, explained</h3>
+      <ol className="space-y-4">
+        {review.map((item, index) => (
+          <li key={item.question_id} className="rounded-xl p-4 ring-1 ring-slate-200">
+            <p className="font-semibold text-slate-900">
+              {index + 1}. {item.prompt}
+            </p>
+            <p className={item.is_correct ? 'mt-1 text-emerald-800' : 'mt-1 text-rose-800'}>
+              {item.is_correct ? 'Right: ' : `You chose “${item.choices[item.chosen]}”. The right answer: `}
+              <span className="font-semibold">{item.choices[item.right]}</span>
+            </p>
+            <p className="mt-1 text-slate-700">{item.explanation}</p>
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

@@ -67,7 +67,7 @@ test('lists the XP each activity earns, from the API, under the plan’s heading
   ]);
   // No achievement values in this response: the heading is left out rather than shown empty.
   expect(within(section).queryByText('Achievements')).not.toBeInTheDocument();
-  expect(within(section).getByText(/Future: Side Quests/)).toBeInTheDocument();
+  expect(within(section).queryByText(/Future:/)).not.toBeInTheDocument(); // no internal roadmap text
 });
 
 test('shows the next reset in the viewer’s local time', async () => {
@@ -96,4 +96,14 @@ test('offers a retry if the levels fail to load', async () => {
   fail = false;
   await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
   expect(await screen.findByRole('table')).toBeInTheDocument();
+});
+
+test('fair-play limits and the streak are explained, with no roadmap text', async () => {
+  serveHelp();
+  renderWithProviders(<ThriveCirclesHelpPage />);
+
+  expect(await screen.findByText('Leave 30 seconds between two quizzes: one sooner earns no XP.')).toBeInTheDocument();
+  expect(screen.getByRole('heading', { name: 'How does my login streak count?' })).toBeInTheDocument();
+  expect(screen.getByText(/miss a whole day and it starts again at 1/)).toBeInTheDocument();
+  expect(screen.queryByText(/Future:/)).not.toBeInTheDocument();
 });

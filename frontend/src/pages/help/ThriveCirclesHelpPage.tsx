@@ -43,6 +43,12 @@ export default function ThriveCirclesHelpPage() {
             we celebrate each Circle's own progress.
           </p>
         </HelpSection>
+        <HelpSection title="How does my login streak count?">
+          <StreakRules />
+        </HelpSection>
+        <HelpSection title="Why did an activity earn less XP?">
+          <FairPlayRules />
+        </HelpSection>
         <div className="lg:col-span-2">
           <HelpSection title="What are the levels?">
             <LevelTable />
@@ -114,7 +120,6 @@ function WaysToEarn() {
             </li>
           );
         })}
-        <li>(Future: Side Quests, Weekly Challenges, Scavenger Hunts)</li>
       </ul>
       {help.isError && (
         <ErrorState
@@ -138,6 +143,50 @@ function XPValues({ ways }: { ways: WayToEarn[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+function StreakRules() {
+  const help = useThriveCirclesHelp();
+  const xp = (activityType: string) => help.data?.ways_to_earn.find((way) => way.activity_type === activityType)?.xp;
+  return (
+    <>
+      <p>
+        Open Thrive Circles on a day and that day counts{xp('daily_login') ? ` (+${xp('daily_login')} XP)` : ''}. Come
+        back the next day and your streak grows by one; miss a whole day and it starts again at 1.
+      </p>
+      <p>
+        Every 7 days in a row earns a bonus{xp('week_streak') ? ` of ${xp('week_streak')} XP` : ''}, and every 30 days
+        in a row a bigger one{xp('month_streak') ? ` of ${xp('month_streak')} XP` : ''}. Days follow the platform's time
+        zone{help.data ? ` (${help.data.time_zone})` : ''}.
+      </p>
+    </>
+  );
+}
+
+/** The admin's fair-play rules in plain words, so nobody meets a limit for the first time by hitting it. */
+function FairPlayRules() {
+  const help = useThriveCirclesHelp();
+  return (
+    <>
+      <p>
+        To keep things fair and fun, repeating the same activity many times in a day earns less, and some activities
+        need a short pause between two. Everything you do still shows in your XP history.
+      </p>
+      {help.isPending && <Skeleton className="h-16" />}
+      {help.data && help.data.fair_play.length > 0 && (
+        <dl className="space-y-2 text-sm">
+          {help.data.fair_play.map((rule) => (
+            <div key={rule.activity_type}>
+              <dt className="font-medium text-slate-900">{rule.label}</dt>
+              {rule.rules.map((line) => (
+                <dd key={line}>{line}</dd>
+              ))}
+            </div>
+          ))}
+        </dl>
+      )}
+    </>
   );
 }
 

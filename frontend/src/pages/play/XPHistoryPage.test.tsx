@@ -37,3 +37,27 @@ test('an empty history points to a first activity', async () => {
   expect(await screen.findByText(/No XP yet/)).toBeInTheDocument();
   expect(screen.getByRole('link', { name: 'Take a Quick Quiz' })).toHaveAttribute('href', '/quick-quizzes');
 });
+
+test('0-XP activities stay in the history, folded into one row until opened', async () => {
+  mockApi({
+    'GET /api/v1/me/xp-history/': () =>
+      json({
+        events: [
+          makeEvent({ id: 'a', description: 'Completed a Quick Quiz', amount: 20 }),
+          makeEvent({ id: 'b', description: 'Completed a Quick Quiz (cooldown)', amount: 0 }),
+          makeEvent({ id: 'c', description: 'Entered a Prompt Battle (cooldown)', amount: 0 }),
+          makeEvent({ id: 'd', description: 'Daily check-in', amount: 5 }),
+        ],
+        next_cursor: null,
+      }),
+  });
+  renderWithProviders(<XPHistoryPage />);
+
+  const list = await screen.findByRole('list', { name: 'XP events' });
+  const summary = within(list).getByText('2 activities earned no XP this time (fair play)');
+  expect(within(list).getByText('Completed a Quick Quiz (cooldown)')).not.toBeVisible();
+
+  await userEvent.click(summary);
+  expect(within(list).getByText('Completed a Quick Quiz (cooldown)')).toBeVisible();
+  expect(within(list).getByText('Entered a Prompt Battle (cooldown)')).toBeVisible();
+});

@@ -8,7 +8,9 @@ import { ErrorState } from '../../components/ui/ErrorState';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { LoadingRegion, Skeleton } from '../../components/ui/Skeleton';
 import { formatDateTime } from '../../lib/format';
+import { HELP_PATH } from '../../lib/paths';
 import { useXPHistory } from '../../services/thriveCircles';
+import type { XPEvent } from '../../types/thriveCircles';
 
 export default function XPHistoryPage() {
   return (
@@ -59,17 +61,17 @@ function XPHistoryList() {
   return (
     <div className="rounded-2xl bg-white shadow-sm ring-1 ring-slate-200">
       <ol aria-label="XP events" className="divide-y divide-slate-100">
-        {events.map((event) => (
-          <li key={event.id} className="flex items-start gap-3 px-4 py-3 sm:px-6">
-            <div className="min-w-0 flex-1">
-              <p className="font-medium text-slate-900">{event.description}</p>
-              <p className="text-sm text-slate-600">
-                {event.source_display} · <time dateTime={event.timestamp}>{formatDateTime(event.timestamp)}</time>
-              </p>
-            </div>
-            <XPAmount amount={event.amount} />
-          </li>
-        ))}
+        {groupNoXP(events).map((row) =>
+          Array.isArray(row) ? (
+            <li key={`no-xp-${row[0].id}`} className="px-4 py-2 sm:px-6">
+              <NoXPGroup events={row} />
+            </li>
+          ) : (
+            <li key={row.id} className="flex items-start gap-3 px-4 py-3 sm:px-6">
+              <EventLine event={row} />
+            </li>
+          ),
+        )}
       </ol>
       <div className="border-t border-slate-100 p-4 text-center sm:px-6">
         {history.isFetchNextPageError && (
@@ -91,5 +93,55 @@ function XPHistoryList() {
         )}
       </div>
     </div>
+  );
+}
+
+/** Runs of 0-XP events (fair play said "not this time") fold into one row; the rest stay as they are. */
+function groupNoXP(events: XPEvent[]): (XPEvent | XPEvent[])[] {
+  const rows: (XPEvent | XPEvent[])[] = [];
+  for (const event of events) {
+    const last = rows[rows.length - 1];
+    if (event.amount !== 0) rows.push(event);
+    else if (Array.isArray(last)) last.push(event);
+    else rows.push([event]);
+  }
+  return rows;
+}
+
+function EventLine({ event }: { event: XPEvent }) {
+  return (
+    <>
+      <div className="min-w-0 flex-1">
+        <p className="font-medium text-slate-900">{event.description}</p>
+        <p className="text-sm text-slate-600">
+          {event.source_display} · <time dateTime={event.timestamp}>{formatDateTime(event.timestamp)}</time>
+        </p>
+      </div>
+      <XPAmount amount={event.amount} />
+    </>
+  );
+}
+
+/** Shown honestly, but folded: activities that earned no XP under the fair-play rules. */
+function NoXPGroup({ events }: { events: XPEvent[] }) {
+  const count = events.length;
+  return (
+    <details className="group">
+      <summary className="cursor-pointer py-1 text-sm text-slate-600 hover:text-slate-900">
+        {count === 1 ? '1 activity' : `${count} activities`} earned no XP this time (fair play)
+      </summary>
+      <ol className="mt-1 divide-y divide-slate-100 rounded-lg bg-slate-50">
+        {events.map((event) => (
+          <li key={event.id} className="flex items-start gap-3 px-3 py-2">
+            <EventLine event={event} />
+          </li>
+        ))}
+      </ol>
+      <p className="mt-1 text-sm text-slate-600">
+        <Link to={HELP_PATH} className="font-semibold text-indigo-700 underline underline-offset-2">
+          Why some activities earn less
+        </Link>
+      </p>
+    </details>
   );
 }

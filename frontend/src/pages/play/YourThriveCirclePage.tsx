@@ -9,6 +9,7 @@ import { WeeklyQuestsCard } from '../../components/quests/WeeklyQuestsCard';
 import { CircleMembers } from '../../components/thriveCircle/CircleMembers';
 import { LiveIndicator, OnlineNow } from '../../components/thriveCircle/LiveIndicator';
 import { LevelProgressCard } from '../../components/thriveCircle/LevelProgressCard';
+import { LevelUpCelebration } from '../../components/thriveCircle/LevelUpCelebration';
 import { RecommendedActionsCard } from '../../components/thriveCircle/RecommendedActionsCard';
 import { ThriveCircleSkeleton } from '../../components/thriveCircle/ThriveCircleSkeleton';
 import type { TourTarget } from '../../components/onboarding/tourSteps';
@@ -22,10 +23,12 @@ import { formatWeekRange } from '../../lib/format';
 import { ApiError, errorMessage } from '../../services/api';
 import { useChatMute, useCircleChat, useReportChatMessage, useSendChatMessage } from '../../services/chat';
 import { useLiveCircle, type LiveSnapshot } from '../../services/liveCircle';
+import { useMarkCelebrated, useMoments } from '../../services/moments';
 import { useOnboarding } from '../../services/onboarding';
 import { useMyQuests } from '../../services/quests';
-import { useCircleTogether, useGiveKudos, useYourThriveCircle } from '../../services/thriveCircles';
+import { useCircleTogether, useGiveKudos, useLoginStreak, useYourThriveCircle } from '../../services/thriveCircles';
 import { useRecordView } from '../../services/views';
+import type { LevelUp } from '../../types/moments';
 import type { ThriveCircleData } from '../../types/thriveCircles';
 
 // Shown once per user, so it stays out of the page's main bundle.
@@ -37,9 +40,13 @@ export default function YourThriveCirclePage() {
   useRecordView('thrive_circle_page'); // counted for the success metrics
   usePageVisibleTime(); // so is the time the page is visible
   const onboarding = useOnboarding();
+  const moments = useMoments();
+  const markCelebrated = useMarkCelebrated();
   const retry = () => void refetch();
   // First visit (on any device): the tour, once the sections it points at are on the page.
   const showTour = Boolean(data) && onboarding.isTourDue;
+  // A new level is celebrated once (on any device), after the tour if both are due.
+  const celebration = data && !showTour && !markCelebrated.isPending ? moments.data?.celebration : null;
 
   let body: ReactNode;
   if (data) {
@@ -48,6 +55,7 @@ export default function YourThriveCirclePage() {
         {isError && <RefreshWarning onRetry={retry} isRetrying={isFetching} />}
         <ThriveCircleSections
           data={data}
+          levelUps={moments.data?.circle_level_ups ?? []}
           live={live}
           // The server's countdown is anchored to when we received it, so a
           // wrong clock on this device can't skew the timer.
@@ -76,6 +84,9 @@ export default function YourThriveCirclePage() {
       />
       <WhatAreThriveCirclesPanel />
       {body}
+      {celebration && (
+        <LevelUpCelebration celebration={celebration} onClose={() => markCelebrated.mutate(celebration.id)} />
+      )}
       {showTour && (
         <Suspense fallback={null}>
           <OnboardingTour onClose={onboarding.markTourSeen} />
@@ -87,6 +98,7 @@ export default function YourThriveCirclePage() {
 
 interface SectionsProps {
   data: ThriveCircleData;
+  levelUps: LevelUp[];
   live: LiveSnapshot;
   resetAt: number;
   onResetElapsed: () => void;
@@ -97,16 +109,22 @@ interface SectionsProps {
  * (`contents`) so `order` can interleave them: stats, progress, circle,
  * actions, then the longer feed and member lists.
  */
-function ThriveCircleSections({ data, live, resetAt, onResetElapsed }: SectionsProps) {
+function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }: SectionsProps) {
   // Quests load on their own: the circle shows at once, and a quests outage only hides the card.
   const quests = useMyQuests();
+  const streak = useLoginStreak();
   const kudos = useGiveKudos({ isLive: live.status === 'live' });
   const viewer = data.user_profile.username;
   return (
     <div className="flex flex-col gap-6 lg:grid lg:grid-cols-3 lg:items-start">
       <div className="contents lg:col-span-2 lg:flex lg:flex-col lg:gap-6">
         <Section order="order-1" name="your stats">
-          <UserStatsCard profile={data.user_profile} level={data.current_level} />
+          <UserStatsCard
+            profile={data.user_profile}
+            level={data.current_level}
+            isTopLevel={data.next_level === null}
+            streak={streak.data}
+          />
         </Section>
         <Section order="order-2" name="your level progress" tour="level-progress">
           <LevelProgressCard
@@ -125,6 +143,7 @@ function ThriveCircleSections({ data, live, resetAt, onResetElapsed }: SectionsP
           <ViewedWhenVisible feature="activity_feed">
             <CircleActivityFeed
               events={data.recent_activity}
+              levelUps={levelUps}
               viewerUsername={viewer}
               onKudos={(eventId, reaction) => kudos.mutate({ eventId, reaction })}
               aside={<LiveIndicator status={live.status} />}

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("activities/quiz/", views.quiz, name="activity_quiz"),
+    path("activities/projects/", views.project_list, name="activity_projects"),
+    path("activities/projects/<int:project_id>/publish/", views.publish_project, name="activity_project_publish"),
+    path("activities/projects/<int:project_id>/milestones/", views.project_milestone, name="activity_project_milestone"),
+]
