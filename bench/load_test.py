@@ -8,7 +8,8 @@ Own PostgreSQL database (default thrive_bench_load): the demo community (--commu
 weeks of history) in this week's circles, a DRF token and a signed-in session for each seated
 person. The server is `make run`'s ASGI server in production form: gunicorn with
 --server-workers uvicorn workers, DEBUG off, PostgreSQL, Redis for the cache, the rate limits and
-the channel layer (database 9, a prefix of its own). Locust (bench/locustfile.py) then runs
+the channel layer (database 9, a prefix of its own), a psycopg pool of --pool-size connections
+per worker. Locust (bench/locustfile.py) then runs
 headless from this machine: each simulated person keeps the page's socket open and loads the
 page (6), the XP history (2) or enters a Prompt Battle (1) every 1-3 s. Per step: requests,
 failures, p50/p95/p99 from locust's CSV. The API throttle is raised for the run (one client
@@ -42,6 +43,7 @@ def parse_args():
     parser.add_argument("--spawn-rate", type=int, default=50, help="people started per second")
     parser.add_argument("--community", type=int, default=600, help="demo community size")
     parser.add_argument("--server-workers", type=int, default=4)
+    parser.add_argument("--pool-size", type=int, default=20, help="database connections per server worker (0: no pool)")
     parser.add_argument("--database-url", default=DEFAULT_URL)
     parser.add_argument("--keep", action="store_true")
     return parser.parse_args()
@@ -76,6 +78,8 @@ def server_env(args) -> dict:
         "LIVE_CHANNEL_PREFIX": f"load-{uuid.uuid4().hex[:6]}",
         "THRIVE_USER_THROTTLE": "1000000/min",
         "DJANGO_SETTINGS_MODULE": "config.settings",
+        # A pool per worker process: 4 x 20 stays under the 100 connections PostgreSQL allows here.
+        "DATABASE_POOL_MAX_SIZE": str(args.pool_size),
     }
 
 

@@ -99,6 +99,16 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
         }
     )
+elif env.int("DATABASE_POOL_MAX_SIZE", default=0):
+    # Under the ASGI server every request's and socket's database work runs in a thread of its own,
+    # each with its own connection: four workers serving 100 people opened more than PostgreSQL's
+    # 100 (bench/load_test.py). A psycopg pool per process bounds them; a request waits for a free
+    # connection up to DATABASE_POOL_TIMEOUT seconds instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": 1,
+        "max_size": env.int("DATABASE_POOL_MAX_SIZE"),
+        "timeout": env.float("DATABASE_POOL_TIMEOUT", default=10.0),
+    }
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
 
