@@ -43,22 +43,13 @@ def complete_quest(user, quest: Quest, *, period, now: datetime | None = None) -
     idempotency key names the same triple, so even a reward retried apart from its row is paid once.
     """
     now = now or timezone.now()
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                completion = QuestCompletion.objects.create(user=user, quest=quest, period=period, completed_at=now)
-        except IntegrityError:
-            return None
-        history, _ = PointsService.award_points_once(
-            user,
-            REWARD_ACTIVITIES[quest.kind],
-            {"title": quest.title, "quest_id": quest.pk, "period": period.isoformat()},
-            idempotency_key=f"quest:{quest.pk}:{period.isoformat()}:{user.pk}",
-            points=quest.reward_xp,
-        )
-        completion.xp_awarded = history.points_awarded
-        completion.save(update_fields=["xp_awarded"])
-    return completion
+    return _claim_and_reward(
+        QuestCompletion, dict(user=user, quest=quest, period=period, completed_at=now),
+        REWARD_ACTIVITIES[quest.kind],
+        {"title": quest.title, "quest_id": quest.pk, "period": period.isoformat()},
+        idempotency_key=f"quest:{quest.pk}:{period.isoformat()}:{user.pk}",
+        points=quest.reward_xp,
+    )
 
 
 def progress_after_award(user, *, now: datetime, source: str | None = None) -> list:
@@ -174,16 +165,25 @@ def _award_streak_bonus(user, quiz_days, *, now: datetime) -> QuizStreakBonus | 
     if due is None:
         return None
     length, xp = due
+    return _claim_and_reward(
+        QuizStreakBonus, dict(user=user, days=length, reached_on=today, awarded_at=now),
+        ActivityType.QUIZ_STREAK, {"title": f"{length} days of quizzes in a row", "streak": length},
+        idempotency_key=f"quiz-streak:{length}:{today.isoformat()}:{user.pk}", points=xp,
+    )
+
+
+def _claim_and_reward(model, fields: dict, activity, metadata: dict, *, idempotency_key: str, points: int):
+    """Claim the reward's row (its unique constraint lets one caller win; None for the others) and
+    pay it once through PointsService, within fair play; the row records what was paid."""
     with transaction.atomic():
         try:
             with transaction.atomic():
-                bonus = QuizStreakBonus.objects.create(user=user, days=length, reached_on=today, awarded_at=now)
+                row = model.objects.create(**fields)
         except IntegrityError:
             return None
         history, _ = PointsService.award_points_once(
-            user, ActivityType.QUIZ_STREAK, {"title": f"{length} days of quizzes in a row", "streak": length},
-            idempotency_key=f"quiz-streak:{length}:{today.isoformat()}:{user.pk}", points=xp,
+            fields["user"], activity, metadata, idempotency_key=idempotency_key, points=points
         )
-        bonus.xp_awarded = history.points_awarded
-        bonus.save(update_fields=["xp_awarded"])
-    return bonus
+        row.xp_awarded = history.points_awarded
+        row.save(update_fields=["xp_awarded"])
+    return row
