@@ -12,7 +12,7 @@ class User(AbstractUser):
     max_streak = models.IntegerField(default=0)
     last_login_date = models.DateField(null=True, blank=True)
     # The person's IANA time zone ("" until they or their browser set one: the platform's zone).
-    time_zone = models.CharField(max_length=64, blank=True, default="")
+    time_zone = models.CharField(max_length=64, blank=True, default="", db_default="")
 
     class Meta:
         indexes = [
