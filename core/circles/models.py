@@ -170,6 +170,28 @@ class XPEvent(models.Model):
         return f"{self.user.username} {self.amount:+d} XP - {self.description}"
 
 
+class XPDay(models.Model):
+    """What a person earned in one day (platform calendar) from one source: how many events with
+    more than 0 XP and their XP. Written with each award in its statement (ledger/writes.py), so it
+    always equals the log; features that measure days and sources (quests, streaks) read a few of
+    these rows instead of every event. `week` is the circle week of the events: before the reset
+    hour a Monday's events belong to the week before.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="xp_days", db_index=False)
+    day = models.DateField()
+    week = models.DateField()
+    source = models.CharField(max_length=30, choices=XPSource.choices)
+    events = models.PositiveIntegerField(default=0)
+    xp = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "day", "week", "source"], name="xpday_one_row")]
+
+    def __str__(self):
+        return f"{self.user_id} {self.day} {self.source}: {self.events} events, {self.xp} XP"
+
+
 class CircleAssignmentRun(models.Model):
     """One run of the weekly assignment, kept for operators."""
 

@@ -3,11 +3,10 @@
 from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
-from django.db.models import Count, Prefetch, Q, Sum
-from django.db.models.functions import TruncDate
+from django.db.models import Prefetch, Q
 
 from core.circles import weeks
-from core.circles.models import UserThriveProfile, XPEvent
+from core.circles.models import UserThriveProfile, XPDay
 
 from .conditions import (
     QUIZ_STREAK_BONUSES,
@@ -52,10 +51,9 @@ def solved_orders(user, quest: Quest, week: date) -> set[int]:
 
 
 def quiz_days(user, *, since: datetime) -> set[date]:
-    moments = XPEvent.objects.filter(user=user, source="quiz", amount__gt=0, timestamp__gte=since).values_list(
-        "timestamp", flat=True
-    )
-    return {weeks.local_date(moment) for moment in moments}
+    """Days (platform calendar) since `since` on which the person did a quiz that earned XP."""
+    days = XPDay.objects.filter(user=user, source="quiz", day__gte=weeks.local_date(since)).values_list("day", flat=True)
+    return set(days)
 
 
 def quiz_streak(user, now: datetime) -> dict:
@@ -164,26 +162,21 @@ def forget_open_quests(**signal_kwargs) -> None:
 
 
 def countable_events(user, *, since: datetime, week: date) -> tuple[list[EventFact], set[date], int | None]:
-    """In one query, grouped by source and day so a busy week stays a few rows: the person's
+    """In one query over the ledger's day tally (a few rows, however busy the week): the person's
     countable events (no rewards, more than 0 XP) of `week` as facts, the days since `since` with a
     quiz (for the streak), and their level. No events: nothing can be met, and the level is None."""
-    start, end = weeks.week_bounds(week)
-    in_week = Q(timestamp__gte=start, timestamp__lt=end)
+    since_day = weeks.local_date(since)
     rows = (
-        XPEvent.objects.filter(user=user, timestamp__gte=min(since, start), amount__gt=0)
+        XPDay.objects.filter(user=user, day__gte=min(since_day, week))
         .exclude(source__in=REWARD_SOURCES)
-        .annotate(day=TruncDate("timestamp", tzinfo=weeks.time_zone()))
-        .values("source", "day", "user__thrive_profile__current_level_id")
-        .annotate(week_events=Count("id", filter=in_week), week_xp=Sum("amount", filter=in_week), since_events=Count("id", filter=Q(timestamp__gte=since)))
-        .order_by()
+        .values_list("source", "day", "week", "events", "xp", "user__thrive_profile__current_level_id")
     )
     facts, quiz_days, level_id = [], set(), None
-    for row in rows:
-        level_id = row["user__thrive_profile__current_level_id"]
-        if row["week_events"]:
-            facts.append(EventFact(row["source"], row["week_xp"], row["day"], count=row["week_events"]))
-        if row["source"] == "quiz" and row["since_events"]:
-            quiz_days.add(row["day"])
+    for source, day, events_week, count, xp, level_id in rows:
+        if events_week == week:
+            facts.append(EventFact(source, xp, day, count=count))
+        if source == "quiz" and day >= since_day:
+            quiz_days.add(day)
     return facts, quiz_days, level_id
 
 

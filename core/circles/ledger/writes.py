@@ -15,9 +15,11 @@ Python, which is what lets concurrent awards to one user queue quickly (bench/aw
 from functools import cache
 
 from django.db import connection, transaction
+from django.db.models import Q
 
 from .. import weeks
 from ..models import CircleMembership, UserThriveProfile, XPEvent
+from .days import rebuild_days, tally_sql
 from .levels import level_for_xp_sql
 
 # Per-session temporary table of past events to add (backfill, demo data): one row per event,
@@ -59,6 +61,7 @@ def record(profile_id: int, event: XPEvent, week) -> int:
         "profile": profile_id,
         "amount": event.amount,
         "week": connection.ops.adapt_datefield_value(week),
+        "day": connection.ops.adapt_datefield_value(weeks.local_date(event.timestamp)),
         "now": connection.ops.adapt_datetimefield_value(event.timestamp),
         **{field.attname: field.get_db_prep_save(getattr(event, field.attname), connection) for field in _event_fields()},
     }
@@ -73,6 +76,8 @@ def record(profile_id: int, event: XPEvent, week) -> int:
                 row = cursor.fetchone()
                 if row:
                     cursor.execute(sql["insert"], params)
+                    if event.amount > 0:
+                        cursor.execute(sql["tally"], params)
     if row is None:
         raise UserThriveProfile.DoesNotExist(f"Thrive profile {profile_id} disappeared before its XP was recorded")
     event._state.adding, event._state.db = False, connection.alias
@@ -92,6 +97,8 @@ def _statements(vendor: str) -> dict[str, str]:
     values = ", ".join(f"%({field.attname})s" for field in _event_fields())
     # INSERT ... SELECT types its values by the SELECT, so each is cast to its column's type.
     typed = ", ".join(f"CAST(%({field.attname})s AS {field.db_type(connection)})" for field in _event_fields())
+    user_type = XPEvent._meta.get_field("user").target_field.rel_db_type(connection)
+    tally_row = "%(user_id)s, %(day)s, %(week)s, %(source)s, 1, %(amount)s"
     return {
         "find": f"""
             SELECT p.id, EXISTS (SELECT 1 FROM {membership} m WHERE m.profile_id = p.id AND m.week_start = %(week)s),
@@ -99,10 +106,15 @@ def _statements(vendor: str) -> dict[str, str]:
             FROM {profile} p WHERE p.user_id = %(user)s""",
         "update": update,
         "insert": f"INSERT INTO {event} ({columns}) VALUES ({values})",
-        # The event is inserted only if the profile row was updated, in the same statement.
+        "tally": tally_sql(values=f"VALUES ({tally_row})"),
+        # The event (and its day in the tally, if it earned XP) is inserted only if the profile
+        # row was updated, in the same statement.
         "update_and_insert": f"WITH updated AS ({update}), "
-        f"inserted AS (INSERT INTO {event} ({columns}) SELECT {typed} FROM updated) "
-        "SELECT current_level_id FROM updated",
+        f"inserted AS (INSERT INTO {event} ({columns}) SELECT {typed} FROM updated), "
+        "tallied AS ("
+        + tally_sql(values=f"SELECT CAST(%(user_id)s AS {user_type}), CAST(%(day)s AS date), CAST(%(week)s AS date), "
+                    "CAST(%(source)s AS varchar), 1, CAST(%(amount)s AS integer) FROM updated WHERE %(amount)s > 0")
+        + ") SELECT current_level_id FROM updated",
     }
 
 
@@ -161,3 +173,4 @@ def record_past_events(events: list[XPEvent], *, now) -> None:
         )
         add_batch_to_counters(cursor, now=now)
         cursor.execute(f"DELETE FROM {BATCH_TABLE}")
+    rebuild_days(Q(user_id__in={event.user_id for event in events}))

@@ -29,7 +29,7 @@ from datetime import date, datetime
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
-from django.db.models import Count, Max, Min, Sum
+from django.db.models import Count, Max, Min, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -40,6 +40,7 @@ from .. import weeks
 from ..assignment.weekly import CircleAssignmentService
 from ..exceptions import BackfillAlreadyRunning
 from ..ledger import writes
+from ..ledger.days import rebuild_days
 from ..ledger.levels import INITIAL_LEVELS, LEVEL_BANDS_SQL, in_band_sql, load_default_levels
 from ..models import CircleAssignmentRun, ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent, XPSource
 
@@ -429,6 +430,7 @@ def _migrate_batch(start: int, end: int, *, carry_over: bool, result: BackfillRe
 
         # 5. Move each profile by exactly what was inserted for it, through the ledger.
         writes.add_batch_to_counters(cursor, now=now)
+        rebuild_days(Q(user_id__gte=start, user_id__lt=end))
         cursor.execute(
             f"""
             SELECT COALESCE(SUM(CASE WHEN history_id IS NOT NULL THEN 1 ELSE 0 END), 0),

@@ -16,6 +16,7 @@ from core.circles.ledger.levels import load_default_levels
 from core.circles.models import ThriveCircle, ThriveCircleLevel, UserThriveProfile, XPEvent, XPSource
 from core.circles.services import CircleAssignmentService, XPService
 from core.circles.tests.factories import ProfileFactory
+from core.circles.tests.test_xp_days import tally_matches_log
 from core.testing import run_concurrently
 from core.users.tests.factories import UserFactory
 
@@ -90,8 +91,9 @@ def test_a_seated_user_pays_a_constant_number_of_queries_per_award(levels, midwe
     profile = ProfileFactory()
     CircleAssignmentService.assign_weekly_circles()
     # Read profile + circle, then on PostgreSQL one statement moves the counters and logs the
-    # event; SQLite takes two statements inside a savepoint (savepoint, UPDATE, INSERT, release).
-    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 5):
+    # event and its day in the tally; SQLite takes three statements inside a savepoint (savepoint,
+    # UPDATE, INSERT, tally upsert, release).
+    with django_assert_num_queries(2 if connection.vendor == "postgresql" else 6):
         XPService.add_xp(profile.user, 5)
 
 
@@ -121,6 +123,7 @@ class XPInvariantTests(HypothesisTestCase):
         assert profile.total_xp == event_sum(user) == sum(amounts)
         assert profile.xp_this_week == sum(amounts)
         assert profile.current_level == expected_level
+        assert tally_matches_log(user)
 
 
 @pytest.mark.postgres
@@ -142,4 +145,5 @@ def test_concurrent_awards_lose_no_xp(users):
     for person in people:
         profile = profile_of(person)
         assert profile.total_xp == profile.weekly_xp == event_sum(person)
+        assert tally_matches_log(person)
     assert sum(profile_of(p).total_xp for p in people) == users + writers * awards_each * amount

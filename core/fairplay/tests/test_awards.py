@@ -160,8 +160,8 @@ def test_an_award_costs_the_same_queries_however_many_came_before(
     quizzes(user, clock, earlier_awards, every=1)
     # savepoint; lock the user; rule; today's usage; savepoint, insert, release; update the user's
     # points; XPService.add_xp (read the profile, then one statement on PostgreSQL, or savepoint,
-    # update, event, release on SQLite); weekly XP; release
-    with django_assert_num_queries(13 if connection.vendor == "postgresql" else 16):
+    # update, event, day tally, release on SQLite); weekly XP; release
+    with django_assert_num_queries(13 if connection.vendor == "postgresql" else 17):
         PointsService.award_points(user, QUIZ)
 
 
