@@ -6,6 +6,7 @@ counts toward levels and circles. A completion row and its reward are written in
 the unique (user, quest, period) constraint, not a check before writing, makes it happen once.
 """
 
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
@@ -52,28 +53,59 @@ def complete_quest(user, quest: Quest, *, period, now: datetime | None = None) -
     )
 
 
-def progress_after_award(user, *, now: datetime, source: str | None = None) -> list:
-    """What an award changes: quests it completes and, for a quiz, the streak bonus it reaches.
+@dataclass
+class AwardOutcome:
+    """What evaluating one award found: rows it created (completions, a streak bonus) and, for a
+    page that shows them live, the progress of the person's quests the award's source counts toward."""
 
-    One query reads the person's events (and level) for both; a met quest adds one for the
+    created: list = field(default_factory=list)
+    progress: list[dict] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.created or self.progress)
+
+
+def progress_after_award(user, *, now: datetime, source: str | None = None) -> list:
+    """The rows an award creates: quests it completes and, for a quiz, the streak bonus it reaches."""
+    return evaluate_award(user, now=now, source=source).created
+
+
+def evaluate_award(user, *, now: datetime, source: str | None = None) -> AwardOutcome:
+    """What an award changes: quests it completes, the quiz streak bonus it reaches, and the
+    progress it moves.
+
+    One query reads the person's tally (and level) for all of them; a met quest adds one for the
     completions. Safe to call any number of times (completions and bonuses are keyed).
-    Returns the new QuestCompletion and QuizStreakBonus rows.
     """
     week = weeks.week_start_for(now)
     quests = selectors.rewardable_quests(week)
     check_streak = source == "quiz"
     if not quests and not check_streak:
-        return []
+        return AwardOutcome()
     since = _streak_window_start(now) if check_streak else weeks.week_bounds(week)[0]
     facts, quiz_days, level_id = selectors.countable_events(user, since=since, week=week)
-    created: list = []
-    if quests:
-        created += _complete_met_quests(user, quests, facts, level_id, week=week, now=now)
+    outcome = AwardOutcome()
+    if quests and level_id is not None:
+        mine = [quest for quest in quests if not quest.level_ids or level_id in quest.level_ids]
+        outcome.created += _complete_met_quests(user, mine, facts, level_id, week=week, now=now)
+        completed = {row.quest_id for row in outcome.created}
+        moved = [quest for quest in mine if quest.pk in completed or source is None or not quest.sources or source in quest.sources]
+        outcome.progress = _progress_of(moved, facts, level_id)
     if check_streak:
         bonus = _award_streak_bonus(user, quiz_days, now=now)
         if bonus is not None:
-            created.append(bonus)
-    return created
+            outcome.created.append(bonus)
+    return outcome
+
+
+def _progress_of(quests: list[Quest], facts: list[EventFact], level_id) -> list[dict]:
+    return [
+        {"id": quest.pk, "progress": {"current": min(current, target), "target": target}}
+        for quest in quests
+        for target in [target_for_level(quest.target, quest.targets_by_level, level_id)]
+        for current in [measure_progress(facts, sources=quest.sources, measure=quest.measure)]
+    ]
 
 
 def evaluate_quests(user, *, now: datetime | None = None) -> list[QuestCompletion]:
@@ -84,12 +116,9 @@ def evaluate_quests(user, *, now: datetime | None = None) -> list[QuestCompletio
 
 
 def _complete_met_quests(user, quests: list[Quest], facts: list[EventFact], level_id, *, week, now) -> list[QuestCompletion]:
-    if level_id is None:
-        return []  # no countable event: nothing can be met
     met = [
         quest for quest in quests
-        if (not quest.level_ids or level_id in quest.level_ids)
-        and measure_progress(facts, sources=quest.sources, measure=quest.measure)
+        if measure_progress(facts, sources=quest.sources, measure=quest.measure)
         >= target_for_level(quest.target, quest.targets_by_level, level_id)
     ]
     if not met:

@@ -62,3 +62,22 @@ test('the quests page has no serious or critical axe violations', async ({ page 
   expect(serious).toEqual([]);
   await saveScreenshot(page, 'quests-desktop');
 });
+
+test('a quiz moves the quest bars on the open page live, without a reload', async ({ page }, testInfo) => {
+  const username = `quest_live_${testInfo.retry}`;
+  djangoShell(
+    `from django.contrib.auth import get_user_model; from core.launch.services import complete_onboarding; complete_onboarding(get_user_model().objects.create_user(${JSON.stringify(username)}, password=${JSON.stringify(PASSWORD)}))`,
+  );
+  await signIn(page, username);
+  await waitForCircle(page);
+  await expect(page.getByRole('region', { name: 'Circle activity' }).getByText('Live', { exact: true })).toBeVisible();
+  const bar = page.getByRole('region', { name: "This week's quests" }).getByRole('progressbar', { name: 'Progress on Three quizzes, three days' });
+  await expect(bar).toHaveAttribute('aria-valuetext', '0 of 3');
+
+  // A quiz finished elsewhere (another tab, the mobile app): another process, the same person.
+  djangoShell(
+    `from django.contrib.auth import get_user_model; from core.points.services import PointsService; PointsService.award_points(get_user_model().objects.get(username=${JSON.stringify(username)}), 'quiz_completed', {'title': 'Live quiz'})`,
+  );
+  // The page polls quests every 30 s; the socket brings the change well before that.
+  await expect(bar).toHaveAttribute('aria-valuetext', '1 of 3', { timeout: 5_000 });
+});

@@ -8,7 +8,9 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { CircleTogether, LiveMessage, ReactionCount, ThriveCircleData, XPEvent } from '../types/thriveCircles';
 import { applyChatMessage, chatKeys } from './chat';
-import { thriveCircleKeys } from './thriveCircles';
+import { applyQuestProgress, questKeys } from './quests';
+import type { QuestsPage } from '../types/quests';
+import { invalidateXPQueries, thriveCircleKeys } from './thriveCircles';
 
 export const LIVE_PATH = '/ws/v1/me/thrive-circle/';
 export const FEED_LENGTH = 20;
@@ -181,6 +183,12 @@ function applyToCache(queryClient: QueryClient, message: LiveMessage): void {
   }
   if (message.type === 'chat_status') {
     void queryClient.invalidateQueries({ queryKey: chatKeys.history() });
+    return;
+  }
+  if (message.type === 'quest_progress') {
+    queryClient.setQueryData<QuestsPage>(questKeys.all(), (page) => (page ? applyQuestProgress(page, message) : page));
+    // A completion's reward (and its done state) comes from the server.
+    if (message.completed) void invalidateXPQueries(queryClient);
     return;
   }
   if (message.type === 'week_reset') {

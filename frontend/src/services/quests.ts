@@ -1,5 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { AnswerResult, QuestsPage } from '../types/quests';
+import type { AnswerResult, QuestProgressMessage, QuestsPage } from '../types/quests';
 import { api } from './api';
 import { invalidateXPQueries, thriveCircleKeys } from './thriveCircles';
 
@@ -13,6 +13,18 @@ export function getMyQuests(signal?: AbortSignal): Promise<QuestsPage> {
 
 export function answerHuntStep(questId: number, order: number, answer: string): Promise<AnswerResult> {
   return api.post<AnswerResult>(`/api/v1/me/quests/${questId}/steps/${order}/answer/`, { answer });
+}
+
+/** The bars an award moved, as the socket reports them (quests it does not name keep theirs). */
+export function applyQuestProgress(page: QuestsPage, message: QuestProgressMessage): QuestsPage {
+  const moved = new Map(message.quests.map((quest) => [quest.id, quest.progress]));
+  return {
+    ...page,
+    quests: page.quests.map((quest) => {
+      const progress = moved.get(quest.id);
+      return progress ? { ...quest, progress } : quest;
+    }),
+  };
 }
 
 export const myQuestsQueryOptions = () =>

@@ -56,6 +56,14 @@ export interface QuestsPage {
   quiz_streak: QuizStreak;
 }
 
+/** Sent on the circle socket to the person only when an award moves their quests. */
+export interface QuestProgressMessage {
+  type: 'quest_progress';
+  quests: { id: number; progress: QuestProgress }[];
+  /** A quest completed or a streak bonus was reached: reward XP is on its way. */
+  completed: boolean;
+}
+
 export interface AnswerResult {
   solved: boolean;
   order: number;

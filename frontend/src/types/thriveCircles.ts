@@ -1,4 +1,5 @@
 import type { ChatLiveMessage } from './chat';
+import type { QuestProgressMessage } from './quests';
 
 // API shapes for Thrive Circles, exactly as the plan defines them (snake_case,
 // as the backend sends them), plus the extra keys the backend contract adds.
@@ -67,6 +68,7 @@ export type LiveMessage =
   | { type: 'circle_goal'; goal: Omit<CircleGoal, 'your_xp'> }
   | { type: 'week_reset' }
   | { type: 'pong' }
+  | QuestProgressMessage
   | ChatLiveMessage;
 
 export interface RecommendedAction {
