@@ -29,11 +29,26 @@ def publish_week(week, *, start: int | None = None, end: int | None = None) -> i
     if bounds is None:
         return 0
     first, last = max(bounds[0], start or bounds[0]), min(bounds[1], (end or bounds[1] + 1) - 1)
-    moved = 0
+    moved, own_transactions = 0, not connection.in_atomic_block
     for batch in range(first, last + 1, BATCH_PROFILES):
         with transaction.atomic():
+            if own_transactions:
+                _commit_without_waiting()
             moved += _publish_batch(week, batch, min(batch + BATCH_PROFILES, last + 1))
     return moved
+
+
+def _commit_without_waiting() -> None:
+    """Let this batch's COMMIT return before its WAL reaches the disk (PostgreSQL).
+
+    A batch lost to a crash is copied again by the next run (publishing is idempotent), and
+    `mark_published` commits normally, which flushes every earlier batch's WAL first: so
+    `published_at` is never durable ahead of the copy it records. This spares a WAL flush per
+    batch, ~200 of them at 1M profiles.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit = off")
 
 
 def profile_bounds(week) -> tuple[int, int] | None:
