@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "core.quests",
     "core.moments",
     "core.activities",
+    "core.battles",
 ]
 
 MIDDLEWARE = [
@@ -463,6 +464,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.chat.tasks.delete_expired_chat_messages",
         "schedule": crontab(minute=15, hour=3),
     },
+    # Every 10 minutes: Prompt Battles whose time is up get their result and winners their XP (core/battles; idempotent).
+    "close-prompt-battles": {"task": "core.battles.tasks.close_due_battles", "schedule": crontab(minute="*/10")},
     "snapshot-weekly-kpis": {
         "task": "core.insights.tasks.snapshot_weekly_kpis",
         "schedule": crontab(minute=0, hour=THRIVE_RESET_HOUR + 1, day_of_week=1),
