@@ -304,3 +304,23 @@ describe('circle chat', () => {
     expect(log).toHaveTextContent('Removed by a moderator');
   });
 });
+
+test("on a phone the circle's members come right after the level progress", async () => {
+  serve(makeThriveCircleData());
+  renderWithProviders(<YourThriveCirclePage />);
+  await screen.findByRole('heading', { name: 'Explorer' });
+  // Small screens dissolve the columns and order the sections with Tailwind's order-N classes.
+  const orderOf = (element: HTMLElement) => {
+    const section = element.closest<HTMLElement>('[class*="order-"]');
+    return Number(/(?:^|\s)order-(\d)/.exec(section?.className ?? '')?.[1]);
+  };
+  const progress = orderOf(screen.getByRole('progressbar', { name: 'Progress to Creator' }));
+  const members = orderOf(screen.getByRole('region', { name: 'Growing with you' }));
+  const others = [
+    screen.getByRole('heading', { name: 'Explorer Circle A' }),
+    screen.getByRole('region', { name: 'Circle activity' }),
+    screen.getByRole('link', { name: /Complete a Quick Quiz/ }),
+  ].map(orderOf);
+  expect(members).toBe(progress + 1);
+  for (const order of others) expect(order).toBeGreaterThan(members);
+});

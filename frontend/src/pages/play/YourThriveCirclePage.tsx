@@ -106,8 +106,9 @@ interface SectionsProps {
 
 /**
  * Two columns on large screens. On small screens the columns dissolve
- * (`contents`) so `order` can interleave them: stats, progress, circle,
- * actions, then the longer feed and member lists.
+ * (`contents`) so `order` can interleave them: stats, progress, then the
+ * circle's members (on a phone they were four screens down), the circle,
+ * quests and actions, then the longer feed, the goal and the chat.
  */
 function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }: SectionsProps) {
   // Quests load on their own: the circle shows at once, and a quests outage only hides the card.
@@ -139,7 +140,7 @@ function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }:
             <CircleTogetherSection isLive={live.status === 'live'} />
           </Section>
         )}
-        <Section order="order-5" name="your circle's activity" tour="feed">
+        <Section order="order-6" name="your circle's activity" tour="feed">
           <ViewedWhenVisible feature="activity_feed">
             <CircleActivityFeed
               events={data.recent_activity}
@@ -153,7 +154,7 @@ function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }:
         </Section>
       </div>
       <div className="contents lg:flex lg:flex-col lg:gap-6">
-        <Section order="order-3" name="your circle" tour="circle">
+        <Section order="order-4" name="your circle" tour="circle">
           <CircleInfoCard
             circle={data.current_circle}
             status={data.circle_status}
@@ -165,14 +166,14 @@ function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }:
           />
         </Section>
         {quests.data && (
-          <Section order="order-4" name="this week's quests">
+          <Section order="order-5" name="this week's quests">
             <WeeklyQuestsCard data={quests.data} now={resetAt - data.time_until_reset_seconds * 1000} />
           </Section>
         )}
-        <Section order="order-4" name="ways to earn XP" tour="recommended-actions">
+        <Section order="order-5" name="ways to earn XP" tour="recommended-actions">
           <RecommendedActionsCard actions={data.recommended_actions} />
         </Section>
-        <Section order="order-6" name="your circle's members">
+        <Section order="order-3" name="your circle's members">
           <CircleMembers members={data.circle_members} />
         </Section>
         {data.current_circle?.is_current_week && (
