@@ -146,8 +146,17 @@ export function useThriveCirclesHelp() {
   return useQuery(thriveCirclesHelpQueryOptions());
 }
 
-/** After anything that awards XP: the circle page, every XP history and the level-up moments are stale. */
+/**
+ * After anything that awards XP: the circle page, every XP history and the level-up moments are stale.
+ *
+ * The circle page and the histories are usually not on screen when XP is earned (the activity pages
+ * award it). Their cached copies are dropped rather than marked stale: a stale copy would show the old
+ * XP numbers for a moment on the way back, then jump; without one the page shows its skeleton until
+ * the fresh numbers arrive. A copy on screen is refetched in place as before.
+ */
 export function invalidateXPQueries(queryClient: QueryClient): Promise<void[]> {
+  queryClient.removeQueries({ queryKey: thriveCircleKeys.yourCircle(), type: 'inactive' });
+  queryClient.removeQueries({ queryKey: thriveCircleKeys.xpHistories(), type: 'inactive' });
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.yourCircle() }),
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.xpHistories() }),
