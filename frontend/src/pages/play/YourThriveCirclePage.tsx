@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { CircleChatPanel } from '../../components/chat/CircleChatPanel';
 import { WhatAreThriveCirclesPanel } from '../../components/help/WhatAreThriveCircles';
 import { ViewedWhenVisible } from '../../components/insights/ViewedWhenVisible';
@@ -22,14 +22,20 @@ import { usePageVisibleTime } from '../../hooks/usePageVisibleTime';
 import { formatWeekRange } from '../../lib/format';
 import { ApiError, errorMessage } from '../../services/api';
 import { useChatMute, useCircleChat, useReportChatMessage, useSendChatMessage } from '../../services/chat';
-import { useLiveCircle, type LiveSnapshot } from '../../services/liveCircle';
+import { FEED_LENGTH, useLiveCircle, type LiveSnapshot } from '../../services/liveCircle';
 import { useMarkCelebrated, useMoments } from '../../services/moments';
 import { useOnboarding } from '../../services/onboarding';
 import { useMyQuests } from '../../services/quests';
-import { useCircleTogether, useGiveKudos, useLoginStreak, useYourThriveCircle } from '../../services/thriveCircles';
+import {
+  useCircleTogether,
+  useGiveKudos,
+  useLoginStreak,
+  useOlderCircleActivity,
+  useYourThriveCircle,
+} from '../../services/thriveCircles';
 import { useRecordView } from '../../services/views';
 import type { LevelUp } from '../../types/moments';
-import type { ThriveCircleData } from '../../types/thriveCircles';
+import type { ReactionKey, ThriveCircleData, XPEvent } from '../../types/thriveCircles';
 
 // Shown once per user, so it stays out of the page's main bundle.
 const OnboardingTour = lazy(() => import('../../components/onboarding/OnboardingTour'));
@@ -142,8 +148,8 @@ function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }:
         )}
         <Section order="order-6" name="your circle's activity" tour="feed">
           <ViewedWhenVisible feature="activity_feed">
-            <CircleActivityFeed
-              events={data.recent_activity}
+            <CircleFeedSection
+              recent={data.recent_activity}
               levelUps={levelUps}
               viewerUsername={viewer}
               onKudos={(eventId, reaction) => kudos.mutate({ eventId, reaction })}
@@ -183,6 +189,59 @@ function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }:
         )}
       </div>
     </div>
+  );
+}
+
+interface CircleFeedSectionProps {
+  /** The page's newest FEED_LENGTH items (and the live ones since). */
+  recent: XPEvent[];
+  levelUps: LevelUp[];
+  viewerUsername: string;
+  onKudos: (eventId: string, reaction: ReactionKey) => void;
+  aside: ReactNode;
+  header: ReactNode;
+}
+
+/** The circle's feed: the page's newest items, then older ones page by page on "Show more". */
+function CircleFeedSection({ recent, levelUps, viewerUsername, onKudos, aside, header }: CircleFeedSectionProps) {
+  const [wantsOlder, setWantsOlder] = useState(false);
+  const hasFullPage = recent.length >= FEED_LENGTH;
+  const older = useOlderCircleActivity(recent.at(-1)?.id ?? null, wantsOlder && hasFullPage);
+  const shown = new Set(recent.map((event) => event.id));
+  const olderEvents = (older.data?.pages ?? []).flatMap((page) => page.events).filter((event) => !shown.has(event.id));
+  const canShowMore = hasFullPage && (!wantsOlder || older.hasNextPage || older.isPending || older.isError);
+  const showMore = () => {
+    if (!wantsOlder) setWantsOlder(true);
+    else if (!older.data) void older.refetch();
+    else void older.fetchNextPage();
+  };
+  const loading = wantsOlder && (older.isPending || older.isFetchingNextPage);
+  const footer = (
+    <>
+      {older.isError && (
+        <p role="alert" className="mt-3 text-sm text-rose-800">
+          {errorMessage(older.error)}
+        </p>
+      )}
+      {canShowMore && (
+        <div className="mt-3 text-center">
+          <Button variant="secondary" onClick={showMore} disabled={loading}>
+            {loading ? 'Loading…' : 'Show more'}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+  return (
+    <CircleActivityFeed
+      events={[...recent, ...olderEvents]}
+      levelUps={levelUps}
+      viewerUsername={viewerUsername}
+      onKudos={onKudos}
+      aside={aside}
+      header={header}
+      footer={footer}
+    />
   );
 }
 
