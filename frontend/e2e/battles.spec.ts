@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { PASSWORD, RANK_LABELS, djangoShell, saveScreenshot, signIn, waitForCircle } from './support';
 
@@ -50,4 +51,14 @@ test("a member enters this week's Prompt Battle, sees the XP arrive and votes fo
   // The vote is stored: it is still there after a reload.
   await page.goto('/play/prompt-battle');
   await expect(page.getByRole('list', { name: 'Other entries in round 1' }).getByRole('listitem').filter({ hasText: rivalText })).toContainText('Your vote');
+});
+
+test('the Prompt Battle page has no serious or critical axe violations', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await signIn(page, 'explorer_eve', '/play/prompt-battle');
+  await expect(page.getByRole('heading', { level: 1, name: 'Prompt Battle' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: 'Round 1' })).toBeVisible();
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => violation.id)).toEqual([]);
 });

@@ -28,7 +28,7 @@ export function BattleStatus({ battle }: { battle: PromptBattle }) {
     text = 'This battle has closed: the result is on its way.';
   }
   return (
-    <p role="status" className="rounded-lg bg-amber-50 p-3 font-medium text-amber-900 ring-1 ring-amber-200">
+    <p className="rounded-lg bg-amber-50 p-3 font-medium text-amber-900 ring-1 ring-amber-200">
       {text}
     </p>
   );
