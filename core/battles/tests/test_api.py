@@ -144,3 +144,11 @@ def test_the_battle_page_reads_a_fixed_number_of_queries(levels, django_assert_m
         services.submit_entry(UserFactory(), battle_id=battle.pk, round_number=1, text=TEXT)
     with django_assert_max_num_queries(12):
         assert len(client_for(viewer).get(CURRENT).json()["rounds"][0]["entries"]) == 8
+
+
+def test_an_id_too_large_for_the_database_is_a_404_not_a_500(levels):
+    me = client_for(UserFactory())
+    huge = "643424600811874137581380708513873920"
+    assert me.post(f"/api/v1/prompt-battles/{huge}/rounds/1/entries/", {"text": TEXT}, format="json").status_code == 404
+    assert me.post(f"/api/v1/prompt-battles/entries/{huge}/votes/").status_code == 404
+    assert me.get(f"/api/v1/prompt-battles/{huge}/result/").status_code == 404
