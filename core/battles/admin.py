@@ -30,8 +30,19 @@ class BattleForm(forms.ModelForm):
         return cleaned
 
 
+class RoundFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        kept = [f for f in self.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+        numbers = sorted(f.cleaned_data["number"] for f in kept if f.cleaned_data.get("number"))
+        # Rounds are entered in order, so a gap would leave every later round out of reach.
+        if numbers != list(range(1, len(kept) + 1)):
+            raise forms.ValidationError("Number the rounds 1, 2, 3… without gaps.")
+
+
 class RoundInline(admin.TabularInline):
     model = BattleRound
+    formset = RoundFormSet
     extra = 3
     min_num = 1
     fields = ("number", "prompt")
