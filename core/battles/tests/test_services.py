@@ -190,3 +190,17 @@ def test_the_close_command_decides_due_battles_and_is_safe_to_rerun(levels, time
     assert battle.result_at is not None
     assert awards(bo, ActivityType.BATTLE_WON) == [20]
     assert BattleWin.objects.count() == 1
+
+
+def test_the_celery_task_closes_due_battles_once(levels, time_machine):
+    from core.battles.tasks import close_due_battles
+
+    battle = make_battle()
+    ada, bo = UserFactory(), UserFactory()
+    enter(ada, battle)
+    services.vote(ada, entry_id=enter(bo, battle).entry.pk)
+    assert close_due_battles() == 0  # still open
+    time_machine.move_to(past_close(battle))
+    assert close_due_battles() == 1
+    assert close_due_battles() == 0
+    assert awards(bo, ActivityType.BATTLE_WON) == [20]
