@@ -29,6 +29,7 @@ demo-data: install
 	$(PY) manage.py load_thrive_levels
 	$(PY) manage.py seed_demo
 	$(PY) manage.py seed_demo_quests
+	$(PY) manage.py seed_demo_battles
 	$(PY) manage.py assign_thrive_circles
 
 run: install frontend demo-data

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "core.quests",
     "core.moments",
     "core.activities",
+    "core.battles",
 ]
 
 MIDDLEWARE = [
@@ -266,6 +267,8 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # `<id:...>` in URLs (core/http/converters.py): an integer of at most 18 digits.
+    "PATH_CONVERTER_OVERRIDES": {"id": {"type": "integer", "minimum": 0, "maximum": 999_999_999_999_999_999}},
     # Swagger UI from the sidecar package (pinned in requirements.lock), served from /static/.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -463,6 +466,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.chat.tasks.delete_expired_chat_messages",
         "schedule": crontab(minute=15, hour=3),
     },
+    # Every 10 minutes: Prompt Battles whose time is up get their result and winners their XP (core/battles; idempotent).
+    "close-prompt-battles": {"task": "core.battles.tasks.close_due_battles", "schedule": crontab(minute="*/10")},
     "snapshot-weekly-kpis": {
         "task": "core.insights.tasks.snapshot_weekly_kpis",
         "schedule": crontab(minute=0, hour=THRIVE_RESET_HOUR + 1, day_of_week=1),

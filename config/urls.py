@@ -18,6 +18,7 @@ api_v1 = [
     path("", include("core.launch.urls")),
     path("", include("core.moments.urls")),
     path("", include("core.activities.urls")),
+    path("", include("core.battles.urls")),
 ]
 
 urlpatterns = [

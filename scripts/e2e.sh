@@ -43,6 +43,7 @@ $PY manage.py migrate --noinput --verbosity 0
 $PY manage.py load_thrive_levels
 $PY manage.py seed_demo
 $PY manage.py seed_demo_quests
+$PY manage.py seed_demo_battles
 $PY manage.py assign_thrive_circles
 # The demo members have seen the first-visit tour; onboarding.spec.ts signs up newcomers to see it.
 $PY manage.py shell --verbosity 0 -c "from django.contrib.auth import get_user_model; from core.launch.services import complete_onboarding

@@ -70,7 +70,7 @@ ENDPOINTS = [
     "/api/v1/auth/logout/",
     "/api/v1/xp/awards/",
     "/api/v1/activities/quiz/",
-    "/api/v1/activities/prompt-battle/",
+    "/api/v1/prompt-battles/1/rounds/1/entries/",
     "/api/v1/activities/projects/",
     "/api/v1/me/onboarding/",
     "/api/v1/views/",

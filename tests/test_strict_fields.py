@@ -21,7 +21,7 @@ def client(levels):
     [
         ("/api/v1/activities/projects/", {"title": "Recipe Bot", "description": 0}, "description"),
         ("/api/v1/activities/projects/", {"title": 12345}, "title"),
-        ("/api/v1/activities/prompt-battle/", {"prompt": 1234567890123}, "prompt"),
+        ("/api/v1/prompt-battles/1/rounds/1/entries/", {"text": 1234567890123}, "text"),
         ("/api/v1/activities/quiz/", {"answers": ["0", 1, 1]}, "answers"),
         ("/api/v1/activities/quiz/", {"answers": [0.0, 1, 1]}, "answers"),
         ("/api/v1/me/onboarding/", {"skipped": 0}, "skipped"),

@@ -40,15 +40,6 @@ class AwardSerializer(serializers.ModelSerializer):
         }
 
 
-class PromptBattleEntrySerializer(serializers.Serializer):
-    prompt = StrictCharField(min_length=10, max_length=500)
-
-
-class ActivityResultSerializer(serializers.Serializer):
-    points_awarded = serializers.IntegerField()
-    message = serializers.CharField()
-
-
 class LoginStreakSerializer(serializers.Serializer):
     current_streak = serializers.IntegerField(help_text="Days in a row with a visit, today's included if counted; 0 after a missed day.")
     longest_streak = serializers.IntegerField()

@@ -5,6 +5,5 @@ from . import views
 urlpatterns = [
     path("xp/awards/", views.award_points, name="award_points"),
     path("me/streak/", views.login_streak, name="login_streak"),
-    path("activities/prompt-battle/", views.prompt_battle, name="activity_prompt_battle"),
     path("me/daily-login/", views.daily_login, name="daily_login"),
 ]

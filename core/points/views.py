@@ -7,15 +7,12 @@ from rest_framework.response import Response
 from core.api import ERRORS
 
 from . import selectors
-from .models import ActivityType
 from .permissions import CanAwardPoints
 from .serializers import (
-    ActivityResultSerializer,
     AwardRequestSerializer,
     AwardSerializer,
     DailyLoginSerializer,
     LoginStreakSerializer,
-    PromptBattleEntrySerializer,
 )
 from .services import PointsService
 
@@ -41,31 +38,6 @@ def award_points(request):
     )
     history.replayed = not created
     return Response(AwardSerializer(history).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK)
-
-
-def _with_fair_play_note(message: str, history) -> str:
-    """Say, kindly, why an award earned less than usual and when it counts fully again."""
-    note = getattr(history, "fair_play_message", "")
-    return f"{message} {note}" if note else message
-
-
-def _activity_endpoint(serializer_class, activity_type, message, title_field=None):
-    @extend_schema(request=serializer_class, responses={200: ActivityResultSerializer, **ERRORS.bad_request_auth})
-    @api_view(["POST"])
-    def endpoint(request):
-        entry = serializer_class(data=request.data)
-        entry.is_valid(raise_exception=True)
-        metadata = {"title": entry.validated_data[title_field]} if title_field else {}
-        history = PointsService.award_points(request.user, activity_type, metadata)
-        result = {"points_awarded": history.points_awarded, "message": _with_fair_play_note(message, history)}
-        return Response(ActivityResultSerializer(result).data)
-
-    return endpoint
-
-
-prompt_battle = _activity_endpoint(
-    PromptBattleEntrySerializer, ActivityType.BATTLE_PARTICIPATED, "You're in the Prompt Battle: nice work!"
-)
 
 
 @extend_schema(responses={200: LoginStreakSerializer, **ERRORS.auth})

@@ -20,8 +20,11 @@ def circle_members(circle: ThriveCircle | None, *, limit: int = 30) -> list[User
     return list(members.order_by("-last_activity_at", "pk")[:limit])
 
 
-def circle_activity(circle: ThriveCircle | None, *, limit: int = 20) -> list[XPEvent]:
-    """XP the circle's members earned during the circle's own week, newest first.
+def circle_activity(
+    circle: ThriveCircle | None, *, limit: int = 20, before: tuple[datetime, str] | None = None
+) -> list[XPEvent]:
+    """XP the circle's members earned during the circle's own week, newest first; with `before`
+    ((timestamp, id) of the last item already shown), the items after it ("Show more").
 
     Only positive amounts: an award the fair-play rules refused (0 XP) or a correction after
     a spike review (negative) stays in the person's own history and is never shown to others.
@@ -29,11 +32,23 @@ def circle_activity(circle: ThriveCircle | None, *, limit: int = 20) -> list[XPE
     if circle is None:
         return []
     start, end = weeks.week_bounds(circle.week_start)
-    return list(
-        XPEvent.objects.filter(
-            user__thrive_profile__memberships__circle=circle, timestamp__gte=start, timestamp__lt=end, amount__gt=0
-        ).select_related("user")[:limit]
+    events = XPEvent.objects.filter(
+        user__thrive_profile__memberships__circle=circle, timestamp__gte=start, timestamp__lt=end, amount__gt=0
     )
+    if before is not None:
+        timestamp, event_id = before
+        events = events.filter(Q(timestamp__lt=timestamp) | Q(timestamp=timestamp, id__lt=event_id))
+    return list(events.select_related("user").order_by("-timestamp", "-id")[:limit])
+
+
+def circle_feed_event(circle: ThriveCircle | None, event_id) -> XPEvent | None:
+    """An item of the circle's feed by id (None when it is not one): where "Show more" continues from."""
+    if circle is None:
+        return None
+    start, end = weeks.week_bounds(circle.week_start)
+    return XPEvent.objects.filter(
+        pk=event_id, user__thrive_profile__memberships__circle=circle, timestamp__gte=start, timestamp__lt=end
+    ).first()
 
 
 def xp_history(user, *, limit: int, before: tuple[datetime, str] | None = None) -> list[XPEvent]:

@@ -173,6 +173,18 @@ class XPHistoryQuerySerializer(serializers.Serializer):
         return base64.urlsafe_b64encode(f"{event.timestamp.isoformat()}|{event.id}".encode()).decode()
 
 
+class CircleActivityQuerySerializer(serializers.Serializer):
+    MAX_LIMIT = 50
+
+    before = serializers.UUIDField(help_text="The id of the last feed item already shown; the items after it follow.")
+    limit = StrictIntegerField(required=False, default=20, min_value=1, max_value=MAX_LIMIT)
+
+
+class CircleActivityPageSerializer(serializers.Serializer):
+    events = _serialised(CircleFeedEventSerializer(many=True))()
+    has_more = serializers.BooleanField(help_text="More items follow the last one.")
+
+
 class XPHistorySerializer(serializers.Serializer):
     events = XPEventSerializer(many=True)
     next_cursor = serializers.CharField(allow_null=True)

@@ -95,16 +95,10 @@ def test_concurrent_retries_through_the_api_award_once():
     assert PointsHistory.objects.count() == 1 and UserThriveProfile.objects.get(user=learner).total_xp == 20
 
 
-def test_prompt_battle_and_project_award_their_points(levels):
-    client = client_for(UserFactory())
-    battle = client.post("/api/v1/activities/prompt-battle/", {"prompt": "Write a haiku about gradients"}, format="json")
-    project = client.post("/api/v1/activities/projects/", {"title": "Garden Planner"}, format="json")
-    assert (battle.json()["points_awarded"], project.json()["points_awarded"]) == (25, 10)
-
-
-def test_too_short_battle_prompt_gets_a_400(levels):
-    response = client_for(UserFactory()).post("/api/v1/activities/prompt-battle/", {"prompt": "hi"}, format="json")
-    assert response.status_code == 400 and response.json()["detail"].startswith("prompt")
+def test_the_retired_single_entry_battle_endpoint_is_gone(levels):
+    # Prompt Battles have rounds, votes and a result now (core/battles, /api/v1/prompt-battles/).
+    response = client_for(UserFactory()).post("/api/v1/activities/prompt-battle/", {"prompt": "Write a haiku about gradients"}, format="json")
+    assert response.status_code == 404
 
 
 def test_an_award_records_the_staff_user_who_made_it(levels):

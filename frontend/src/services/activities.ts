@@ -1,10 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
-  ActivityResult,
   NewProject,
   Project,
   ProjectResult,
-  PromptBattleEntry,
   Quiz,
   QuizAnswers,
   QuizResult,
@@ -25,10 +23,6 @@ export function getQuiz(signal?: AbortSignal): Promise<Quiz> {
 /** `answers` holds the chosen choice index for each question of quiz `quiz_id`, in order. */
 export function submitQuiz(body: QuizAnswers): Promise<QuizResult> {
   return api.post<QuizResult>('/api/v1/activities/quiz/', body);
-}
-
-export function enterPromptBattle(entry: PromptBattleEntry): Promise<ActivityResult> {
-  return api.post<ActivityResult>('/api/v1/activities/prompt-battle/', entry);
 }
 
 export function createProject(project: NewProject): Promise<ProjectResult> {
@@ -79,7 +73,6 @@ function useXPMutation<TVariables, TResult>(mutationFn: (variables: TVariables) 
 }
 
 export const useSubmitQuiz = () => useXPMutation(submitQuiz);
-export const useEnterPromptBattle = () => useXPMutation(enterPromptBattle);
 export const useCreateProject = () => useXPMutation(createProject);
 export const usePublishProject = () => useXPMutation(publishProject);
 export const useReachMilestone = () => useXPMutation(reachMilestone);

@@ -9,6 +9,7 @@ import {
   type QueryClient,
 } from '@tanstack/react-query';
 import type {
+  CircleActivityPage,
   CircleTogether,
   LoginStreak,
   ReactionKey,
@@ -35,6 +36,8 @@ export const thriveCircleKeys = {
   moments: () => [...thriveCircleKeys.all, 'moments'] as const,
   streak: () => [...thriveCircleKeys.all, 'streak'] as const,
   together: () => [...thriveCircleKeys.all, 'together'] as const,
+  circleActivities: () => [...thriveCircleKeys.all, 'circle-activity'] as const,
+  circleActivity: (before: string | null) => [...thriveCircleKeys.circleActivities(), { before }] as const,
 };
 
 export function getLoginStreak(signal?: AbortSignal): Promise<LoginStreak> {
@@ -65,6 +68,11 @@ export function getXPHistory(
   return api.get<XPHistoryPage>('/api/v1/me/xp-history/', { params: { limit, cursor }, signal });
 }
 
+/** The circle feed's items after the item `before` (the last one shown), newest first. */
+export function getCircleActivity(before: string, signal?: AbortSignal): Promise<CircleActivityPage> {
+  return api.get<CircleActivityPage>('/api/v1/me/thrive-circle/activity/', { params: { before }, signal });
+}
+
 export async function getThriveLevels(signal?: AbortSignal): Promise<ThriveCircleLevel[]> {
   const { levels } = await api.get<ThriveLevelsResponse>('/api/v1/thrive-levels/', { signal });
   return levels;
@@ -87,6 +95,20 @@ export const xpHistoryQueryOptions = (limit: number = XP_HISTORY_PAGE_SIZE) =>
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.next_cursor,
   });
+
+/** "Show more" of the circle feed, continuing after the item `before`; page after page. */
+export const circleActivityQueryOptions = (before: string | null) =>
+  infiniteQueryOptions({
+    queryKey: thriveCircleKeys.circleActivity(before),
+    queryFn: ({ pageParam, signal }) => getCircleActivity(pageParam as string, signal),
+    initialPageParam: before,
+    getNextPageParam: (lastPage): string | undefined => (lastPage.has_more ? lastPage.events.at(-1)?.id : undefined),
+  });
+
+/** Older feed items, fetched only once the person asks for them (`enabled`). */
+export function useOlderCircleActivity(before: string | null, enabled: boolean) {
+  return useInfiniteQuery({ ...circleActivityQueryOptions(before), enabled: enabled && before !== null });
+}
 
 export const thriveLevelsQueryOptions = () =>
   queryOptions({
@@ -146,8 +168,17 @@ export function useThriveCirclesHelp() {
   return useQuery(thriveCirclesHelpQueryOptions());
 }
 
-/** After anything that awards XP: the circle page, every XP history and the level-up moments are stale. */
+/**
+ * After anything that awards XP: the circle page, every XP history and the level-up moments are stale.
+ *
+ * The circle page and the histories are usually not on screen when XP is earned (the activity pages
+ * award it). Their cached copies are dropped rather than marked stale: a stale copy would show the old
+ * XP numbers for a moment on the way back, then jump; without one the page shows its skeleton until
+ * the fresh numbers arrive. A copy on screen is refetched in place as before.
+ */
 export function invalidateXPQueries(queryClient: QueryClient): Promise<void[]> {
+  queryClient.removeQueries({ queryKey: thriveCircleKeys.yourCircle(), type: 'inactive' });
+  queryClient.removeQueries({ queryKey: thriveCircleKeys.xpHistories(), type: 'inactive' });
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.yourCircle() }),
     queryClient.invalidateQueries({ queryKey: thriveCircleKeys.xpHistories() }),
@@ -162,7 +193,11 @@ export function useGiveKudos({ isLive }: { isLive: boolean }) {
   return useMutation({
     mutationFn: ({ eventId, reaction }: { eventId: string; reaction: ReactionKey }) => giveKudos(eventId, reaction),
     onSuccess: () => {
-      if (!isLive) return queryClient.invalidateQueries({ queryKey: thriveCircleKeys.yourCircle() });
+      if (!isLive)
+        return Promise.all([
+          queryClient.invalidateQueries({ queryKey: thriveCircleKeys.yourCircle() }),
+          queryClient.invalidateQueries({ queryKey: thriveCircleKeys.circleActivities() }),
+        ]);
     },
   });
 }

@@ -40,10 +40,6 @@ export interface QuizAnswers {
   answers: number[];
 }
 
-export interface PromptBattleEntry {
-  prompt: string;
-}
-
 export interface NewProject {
   title: string;
   description: string;

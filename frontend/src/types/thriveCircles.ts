@@ -88,6 +88,12 @@ export interface RecommendedAction {
  */
 export type CircleStatus = 'active' | 'ended' | 'forming';
 
+/** GET /api/v1/me/thrive-circle/activity/: the circle feed's items after a given one ("Show more"). */
+export interface CircleActivityPage {
+  events: XPEvent[];
+  has_more: boolean;
+}
+
 export interface ThriveCircleData {
   user_profile: UserThriveProfile;
   current_level: ThriveCircleLevel;

@@ -137,3 +137,17 @@ test('highlights the step’s section, and still works when a section is missing
   expect(screen.getByRole('dialog', { name: 'Meet your Thrive Circle' })).toBeInTheDocument();
   expect(spotlight).toHaveClass('hidden');
 });
+
+test('a step that fits on screen scrolls only as far as it must, so the first step keeps the page title in view', () => {
+  const scrollIntoView = vi.fn();
+  Element.prototype.scrollIntoView = scrollIntoView;
+  try {
+    renderPage();
+    const firstTarget = document.querySelector('[data-tour="level-progress"]');
+    expect(scrollIntoView).toHaveBeenCalled();
+    expect(scrollIntoView.mock.contexts[0]).toBe(firstTarget);
+    expect(scrollIntoView.mock.calls[0][0]).toMatchObject({ block: 'nearest' });
+  } finally {
+    delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
+  }
+});

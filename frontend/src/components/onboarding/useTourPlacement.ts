@@ -35,9 +35,11 @@ function useTargetRect(target: TourTarget): DOMRect | null {
     const element = document.querySelector<HTMLElement>(tourTargetSelector(target));
     if (!element) return;
     const reduceMotion = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
-    // A section taller than most of the screen shows its start, where its heading is.
+    // A section taller than most of the screen shows its start, where its heading is. Any other
+    // scrolls only as far as it must ('nearest'): centring the first step, already on screen, scrolled
+    // the page's title away.
     const tall = element.getBoundingClientRect().height > window.innerHeight * 0.6;
-    element.scrollIntoView?.({ block: tall ? 'start' : 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+    element.scrollIntoView?.({ block: tall ? 'start' : 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' });
 
     // Measured a frame later, and again whenever the page scrolls, resizes or the section changes.
     let frame = 0;

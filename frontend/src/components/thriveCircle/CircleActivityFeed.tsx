@@ -22,6 +22,8 @@ interface CircleActivityFeedProps {
   aside?: ReactNode;
   /** Above the list: who is here now. */
   header?: ReactNode;
+  /** Below the list: "Show more". */
+  footer?: ReactNode;
 }
 
 type FeedItem = { kind: 'xp'; event: XPEvent } | { kind: 'level'; levelUp: LevelUp };
@@ -45,7 +47,7 @@ function timeline(events: XPEvent[], levelUps: LevelUp[]): FeedItem[] {
   return items;
 }
 
-export function CircleActivityFeed({ events, levelUps = [], viewerUsername, onKudos, aside, header }: CircleActivityFeedProps) {
+export function CircleActivityFeed({ events, levelUps = [], viewerUsername, onKudos, aside, header, footer }: CircleActivityFeedProps) {
   const items = timeline(events, levelUps);
   const who = (username: string) => (username === viewerUsername ? 'You' : username);
   return (
@@ -103,6 +105,7 @@ export function CircleActivityFeed({ events, levelUps = [], viewerUsername, onKu
           )}
         </ol>
       )}
+      {footer}
     </Card>
   );
 }

@@ -304,3 +304,52 @@ describe('circle chat', () => {
     expect(log).toHaveTextContent('Removed by a moderator');
   });
 });
+
+test("on a phone the circle's members come right after the level progress", async () => {
+  serve(makeThriveCircleData());
+  renderWithProviders(<YourThriveCirclePage />);
+  await screen.findByRole('heading', { name: 'Explorer' });
+  // Small screens dissolve the columns and order the sections with Tailwind's order-N classes.
+  const orderOf = (element: HTMLElement) => {
+    const section = element.closest<HTMLElement>('[class*="order-"]');
+    return Number(/(?:^|\s)order-(\d)/.exec(section?.className ?? '')?.[1]);
+  };
+  const progress = orderOf(screen.getByRole('progressbar', { name: 'Progress to Creator' }));
+  const members = orderOf(screen.getByRole('region', { name: 'Growing with you' }));
+  const others = [
+    screen.getByRole('heading', { name: 'Explorer Circle A' }),
+    screen.getByRole('region', { name: 'Circle activity' }),
+    screen.getByRole('link', { name: /Complete a Quick Quiz/ }),
+  ].map(orderOf);
+  expect(members).toBe(progress + 1);
+  for (const order of others) expect(order).toBeGreaterThan(members);
+});
+
+test('"Show more" continues the circle feed past its 20 items, page after page, until there is no more', async () => {
+  const recent = Array.from({ length: 20 }, (_, n) => makeEvent({ id: `recent-${n}`, description: `Recent award ${n}` }));
+  const pages: Record<string, { events: ReturnType<typeof makeEvent>[]; has_more: boolean }> = {
+    'recent-19': { events: [makeEvent({ id: 'older-0', description: 'Older award 0' })], has_more: true },
+    'older-0': { events: [makeEvent({ id: 'older-1', description: 'Older award 1' })], has_more: false },
+  };
+  const fetchMock = mockApi({
+    [`GET ${ENDPOINT}`]: () => json(makeThriveCircleData({ recent_activity: recent })),
+    'GET /api/v1/me/thrive-circle/activity/': ({ url }) => json(pages[url.searchParams.get('before') ?? '']),
+  });
+  renderWithProviders(<YourThriveCirclePage />);
+
+  const feed = await screen.findByRole('region', { name: 'Circle activity' });
+  expect(feed).toHaveTextContent('Recent award 19');
+  expect(callsTo(fetchMock, 'GET', '/api/v1/me/thrive-circle/activity/')).toHaveLength(0); // only on demand
+  await userEvent.click(screen.getByRole('button', { name: 'Show more' }));
+  expect(await screen.findByText('Older award 0')).toBeInTheDocument();
+  await userEvent.click(screen.getByRole('button', { name: 'Show more' }));
+  expect(await screen.findByText('Older award 1')).toBeInTheDocument();
+  expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+});
+
+test('a feed shorter than 20 items offers no "Show more"', async () => {
+  serve(makeThriveCircleData());
+  renderWithProviders(<YourThriveCirclePage />);
+  await screen.findByRole('region', { name: 'Circle activity' });
+  expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
+});

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { CircleChatPanel } from '../../components/chat/CircleChatPanel';
 import { WhatAreThriveCirclesPanel } from '../../components/help/WhatAreThriveCircles';
 import { ViewedWhenVisible } from '../../components/insights/ViewedWhenVisible';
@@ -22,14 +22,20 @@ import { usePageVisibleTime } from '../../hooks/usePageVisibleTime';
 import { formatWeekRange } from '../../lib/format';
 import { ApiError, errorMessage } from '../../services/api';
 import { useChatMute, useCircleChat, useReportChatMessage, useSendChatMessage } from '../../services/chat';
-import { useLiveCircle, type LiveSnapshot } from '../../services/liveCircle';
+import { FEED_LENGTH, useLiveCircle, type LiveSnapshot } from '../../services/liveCircle';
 import { useMarkCelebrated, useMoments } from '../../services/moments';
 import { useOnboarding } from '../../services/onboarding';
 import { useMyQuests } from '../../services/quests';
-import { useCircleTogether, useGiveKudos, useLoginStreak, useYourThriveCircle } from '../../services/thriveCircles';
+import {
+  useCircleTogether,
+  useGiveKudos,
+  useLoginStreak,
+  useOlderCircleActivity,
+  useYourThriveCircle,
+} from '../../services/thriveCircles';
 import { useRecordView } from '../../services/views';
 import type { LevelUp } from '../../types/moments';
-import type { ThriveCircleData } from '../../types/thriveCircles';
+import type { ReactionKey, ThriveCircleData, XPEvent } from '../../types/thriveCircles';
 
 // Shown once per user, so it stays out of the page's main bundle.
 const OnboardingTour = lazy(() => import('../../components/onboarding/OnboardingTour'));
@@ -106,8 +112,9 @@ interface SectionsProps {
 
 /**
  * Two columns on large screens. On small screens the columns dissolve
- * (`contents`) so `order` can interleave them: stats, progress, circle,
- * actions, then the longer feed and member lists.
+ * (`contents`) so `order` can interleave them: stats, progress, then the
+ * circle's members (on a phone they were four screens down), the circle,
+ * quests and actions, then the longer feed, the goal and the chat.
  */
 function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }: SectionsProps) {
   // Quests load on their own: the circle shows at once, and a quests outage only hides the card.
@@ -139,10 +146,10 @@ function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }:
             <CircleTogetherSection isLive={live.status === 'live'} />
           </Section>
         )}
-        <Section order="order-5" name="your circle's activity" tour="feed">
+        <Section order="order-6" name="your circle's activity" tour="feed">
           <ViewedWhenVisible feature="activity_feed">
-            <CircleActivityFeed
-              events={data.recent_activity}
+            <CircleFeedSection
+              recent={data.recent_activity}
               levelUps={levelUps}
               viewerUsername={viewer}
               onKudos={(eventId, reaction) => kudos.mutate({ eventId, reaction })}
@@ -153,7 +160,7 @@ function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }:
         </Section>
       </div>
       <div className="contents lg:flex lg:flex-col lg:gap-6">
-        <Section order="order-3" name="your circle" tour="circle">
+        <Section order="order-4" name="your circle" tour="circle">
           <CircleInfoCard
             circle={data.current_circle}
             status={data.circle_status}
@@ -165,14 +172,14 @@ function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }:
           />
         </Section>
         {quests.data && (
-          <Section order="order-4" name="this week's quests">
+          <Section order="order-5" name="this week's quests">
             <WeeklyQuestsCard data={quests.data} now={resetAt - data.time_until_reset_seconds * 1000} />
           </Section>
         )}
-        <Section order="order-4" name="ways to earn XP" tour="recommended-actions">
+        <Section order="order-5" name="ways to earn XP" tour="recommended-actions">
           <RecommendedActionsCard actions={data.recommended_actions} />
         </Section>
-        <Section order="order-6" name="your circle's members">
+        <Section order="order-3" name="your circle's members">
           <CircleMembers members={data.circle_members} />
         </Section>
         {data.current_circle?.is_current_week && (
@@ -182,6 +189,59 @@ function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }:
         )}
       </div>
     </div>
+  );
+}
+
+interface CircleFeedSectionProps {
+  /** The page's newest FEED_LENGTH items (and the live ones since). */
+  recent: XPEvent[];
+  levelUps: LevelUp[];
+  viewerUsername: string;
+  onKudos: (eventId: string, reaction: ReactionKey) => void;
+  aside: ReactNode;
+  header: ReactNode;
+}
+
+/** The circle's feed: the page's newest items, then older ones page by page on "Show more". */
+function CircleFeedSection({ recent, levelUps, viewerUsername, onKudos, aside, header }: CircleFeedSectionProps) {
+  const [wantsOlder, setWantsOlder] = useState(false);
+  const hasFullPage = recent.length >= FEED_LENGTH;
+  const older = useOlderCircleActivity(recent.at(-1)?.id ?? null, wantsOlder && hasFullPage);
+  const shown = new Set(recent.map((event) => event.id));
+  const olderEvents = (older.data?.pages ?? []).flatMap((page) => page.events).filter((event) => !shown.has(event.id));
+  const canShowMore = hasFullPage && (!wantsOlder || older.hasNextPage || older.isPending || older.isError);
+  const showMore = () => {
+    if (!wantsOlder) setWantsOlder(true);
+    else if (!older.data) void older.refetch();
+    else void older.fetchNextPage();
+  };
+  const loading = wantsOlder && (older.isPending || older.isFetchingNextPage);
+  const footer = (
+    <>
+      {older.isError && (
+        <p role="alert" className="mt-3 text-sm text-rose-800">
+          {errorMessage(older.error)}
+        </p>
+      )}
+      {canShowMore && (
+        <div className="mt-3 text-center">
+          <Button variant="secondary" onClick={showMore} disabled={loading}>
+            {loading ? 'Loading…' : 'Show more'}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+  return (
+    <CircleActivityFeed
+      events={[...recent, ...olderEvents]}
+      levelUps={levelUps}
+      viewerUsername={viewerUsername}
+      onKudos={onKudos}
+      aside={aside}
+      header={header}
+      footer={footer}
+    />
   );
 }
 
