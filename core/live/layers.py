@@ -22,7 +22,7 @@ from datetime import timedelta
 
 from asgiref.sync import sync_to_async
 from channels.layers import InMemoryChannelLayer
-from django.db import close_old_connections, connection, transaction
+from django.db import close_old_connections, connection
 from django.utils import timezone
 
 from .models import LayerMessage
@@ -77,11 +77,16 @@ class DatabaseChannelLayer(InMemoryChannelLayer):
             LayerMessage.objects.create(origin=self.origin, group=group, channel=channel, payload=message)
             return
         # A live message lives for seconds and a lost one is repaired by the page's next poll, so
-        # its commit need not wait for the disk (a WAL flush per message slowed every award).
-        with transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL synchronous_commit = off")
-            LayerMessage.objects.create(origin=self.origin, group=group, channel=channel, payload=message)
+        # its commit need not wait for the disk (a WAL flush per message slowed every award):
+        # one autocommitted statement that turns synchronous_commit off for itself.
+        fields = {field.attname: field for field in LayerMessage._meta.concrete_fields if not field.primary_key}
+        values = {"origin": self.origin, "group": group, "channel": channel, "payload": message, "created_at": timezone.now()}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {LayerMessage._meta.db_table} ({', '.join(connection.ops.quote_name(f.column) for f in fields.values())}) "
+                f"SELECT {', '.join(['%s'] * len(fields))} FROM (SELECT set_config('synchronous_commit', 'off', true)) AS no_flush",
+                [field.get_db_prep_save(values[name], connection) for name, field in fields.items()],
+            )
 
     # --- Reading: one poller per process, started by the first socket that joins a group.
     async def _ensure_poller(self) -> None:
