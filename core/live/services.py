@@ -17,6 +17,7 @@ from core.circles.services import circle_feed_item
 from core.exceptions import ApplicationError, NotFound
 
 from . import groups, selectors
+from .layers import DatabaseChannelLayer
 from .models import Kudos, Presence
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,8 @@ def send_to_group(group: str, message: dict) -> None:
     if layer is None:
         return
     try:
+        if isinstance(layer, DatabaseChannelLayer) and layer.group_send_sync(group, message):
+            return
         async_to_sync(layer.group_send)(group, message)
     except Exception:
         logger.exception("Sending a live message to %s failed", group)

@@ -87,25 +87,25 @@ def evaluate_award(user, *, now: datetime, source: str | None = None) -> AwardOu
     facts, quiz_days, level_id = selectors.countable_events(user, since=since, week=week)
     outcome = AwardOutcome()
     if quests and level_id is not None:
-        mine = [quest for quest in quests if not quest.level_ids or level_id in quest.level_ids]
-        outcome.created += _complete_met_quests(user, mine, facts, level_id, week=week, now=now)
+        # Each of the person's quests measured once: (quest, current, target).
+        measured = [
+            (quest, measure_progress(facts, sources=quest.sources, measure=quest.measure),
+             target_for_level(quest.target, quest.targets_by_level, level_id))
+            for quest in quests if not quest.level_ids or level_id in quest.level_ids
+        ]
+        met = [quest for quest, current, target in measured if current >= target]
+        outcome.created += _complete_met_quests(user, met, week=week, now=now)
         completed = {row.quest_id for row in outcome.created}
-        moved = [quest for quest in mine if quest.pk in completed or source is None or not quest.sources or source in quest.sources]
-        outcome.progress = _progress_of(moved, facts, level_id)
+        outcome.progress = [
+            {"id": quest.pk, "progress": {"current": min(current, target), "target": target}}
+            for quest, current, target in measured
+            if quest.pk in completed or source is None or not quest.sources or source in quest.sources
+        ]
     if check_streak:
         bonus = _award_streak_bonus(user, quiz_days, now=now)
         if bonus is not None:
             outcome.created.append(bonus)
     return outcome
-
-
-def _progress_of(quests: list[Quest], facts: list[EventFact], level_id) -> list[dict]:
-    return [
-        {"id": quest.pk, "progress": {"current": min(current, target), "target": target}}
-        for quest in quests
-        for target in [target_for_level(quest.target, quest.targets_by_level, level_id)]
-        for current in [measure_progress(facts, sources=quest.sources, measure=quest.measure)]
-    ]
 
 
 def evaluate_quests(user, *, now: datetime | None = None) -> list[QuestCompletion]:
@@ -115,12 +115,7 @@ def evaluate_quests(user, *, now: datetime | None = None) -> list[QuestCompletio
     return [row for row in progress_after_award(user, now=now) if isinstance(row, QuestCompletion)]
 
 
-def _complete_met_quests(user, quests: list[Quest], facts: list[EventFact], level_id, *, week, now) -> list[QuestCompletion]:
-    met = [
-        quest for quest in quests
-        if measure_progress(facts, sources=quest.sources, measure=quest.measure)
-        >= target_for_level(quest.target, quest.targets_by_level, level_id)
-    ]
+def _complete_met_quests(user, met: list[Quest], *, week, now) -> list[QuestCompletion]:
     if not met:
         return []
     done = selectors.completed_among(user, week, [quest.pk for quest in met])

@@ -6,6 +6,7 @@ import os
 import uuid
 
 import pytest
+from asgiref.sync import sync_to_async
 
 from core.live.layers import DatabaseChannelLayer
 
@@ -35,6 +36,31 @@ async def test_the_database_layer_delivers_its_own_messages_once():
     assert await next_message(server, channel) == {"type": "x"}
     with pytest.raises(asyncio.TimeoutError):
         await next_message(server, channel, timeout=0.2)  # the poller skips its own rows
+    await server.flush()
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_synchronous_send_reaches_this_process_s_sockets_once_through_its_poller():
+    server = DatabaseChannelLayer(poll_interval=0.02)
+    assert await sync_to_async(server.group_send_sync)("g", {"type": "early"})  # nobody here yet: written
+    channel = await server.new_channel()
+    await server.group_add("g", channel)  # starts the poller after the row above: not delivered
+    assert not await sync_to_async(server.group_send_sync)("g", {"type": "x"})  # a local socket: async way
+    assert await sync_to_async(server.group_send_sync)("other", {"type": "y"})
+    await server.group_send("g", {"type": "x"})
+    assert await next_message(server, channel) == {"type": "x"}
+    with pytest.raises(asyncio.TimeoutError):
+        await next_message(server, channel, timeout=0.2)
+    await server.flush()
+
+
+@pytest.mark.django_db(transaction=True)
+async def test_a_synchronous_send_from_another_process_arrives():
+    server, command = DatabaseChannelLayer(poll_interval=0.02), DatabaseChannelLayer(poll_interval=0.02)
+    channel = await server.new_channel()
+    await server.group_add("g", channel)
+    assert await sync_to_async(command.group_send_sync)("g", {"type": "from a command"})
+    assert await next_message(server, channel) == {"type": "from a command"}
     await server.flush()
 
 
