@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "core.chat",
     "core.alerts",
     "core.quests",
+    "core.preferences",
     "core.moments",
     "core.activities",
 ]

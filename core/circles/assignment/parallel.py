@@ -55,16 +55,16 @@ def plan_week(*, now: datetime | None = None, trigger: str = "celery", band_size
             return unfinished
         buckets, created = create_circles(week, now=now)
         since = active_since(now)
-        bands = [band for bucket in buckets for band in _cut(bucket, band_size, since)]
+        bands = [band for bucket in buckets for band in _cut(bucket, band_size, since, week)]
         return CircleAssignmentRun.objects.create(
             week_start=week, trigger=trigger, started_at=now, circles_created=created,
             bands=[asdict(band) for band in bands],
         )
 
 
-def _cut(bucket, band_size: int, since: datetime) -> list[ranking.Band]:
+def _cut(bucket, band_size: int, since: datetime, week) -> list[ranking.Band]:
     """`bucket` in bands of `band_size` ranks, each starting at its first person's key."""
-    keys = ranking.rank_keys(bucket, list(range(band_size, bucket.size, band_size)), active_since=since)
+    keys = ranking.rank_keys(bucket, list(range(band_size, bucket.size, band_size)), active_since=since, week=week)
     starts = [(0, None), *sorted(keys.items())]
     return [
         ranking.Band.of(bucket, offset=offset, first=first, stop=starts[i + 1][1] if i + 1 < len(starts) else None)

@@ -1,7 +1,7 @@
 """Seating by XP rank: the statement that fills a week's circles.
 
-Only eligible people are ranked: active recently and not an account that is never placed
-(eligibility.py: staff, the not-placed group), the same people the buckets were counted from.
+Only eligible people are ranked: active recently and not an account that is not placed that week
+(eligibility.py: staff, the not-placed group, people resting that week), the same people the buckets were counted from.
 Within a bucket (grouping.Bucket) people are ranked by total XP, most first (ties by profile id),
 and the person at rank k joins the circle `grouping.circle_index(k, sizes)` gives. The weekly job
 seats every bucket with one INSERT; the parallel job (parallel.py) splits a bucket into bands of
@@ -67,7 +67,7 @@ def _insert(bands: list[Band], week, *, active_since: datetime, skip_seated: boo
     offset, bounds, bound_params = 0, "", []
     if len(bands) == 1:
         offset, (bounds, bound_params) = bands[0].offset, _band_sql(bands[0])
-    not_placed, not_placed_params = not_placed_sql("p.user_id")  # the same people eligible_profiles leaves out
+    not_placed, not_placed_params = not_placed_sql("p.user_id", week)  # the same people eligible_profiles leaves out
     # `WHERE TRUE` lets SQLite tell the upsert's ON CONFLICT from the join's ON.
     sql = f"""
         INSERT INTO {membership} (week_start, profile_id, circle_id)
@@ -112,14 +112,14 @@ def _band_sql(band: Band) -> tuple[str, list[int]]:
     return sql, params
 
 
-def rank_keys(bucket: grouping.Bucket, ranks: list[int], *, active_since: datetime) -> dict[int, Key]:
+def rank_keys(bucket: grouping.Bucket, ranks: list[int], *, active_since: datetime, week) -> dict[int, Key]:
     """The keys of the people at `ranks` of `bucket`'s ranking (one pass over the bucket)."""
     if not ranks:
         return {}
     profile = UserThriveProfile._meta.db_table
     levels = ", ".join(["%s"] * len(bucket.level_ids))
     wanted = ", ".join(["%s"] * len(ranks))
-    not_placed, not_placed_params = not_placed_sql("user_id")
+    not_placed, not_placed_params = not_placed_sql("user_id", week)
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
