@@ -47,7 +47,7 @@ def user_settings(user, now: datetime | None = None) -> dict:
         "effective_time_zone": zone.key,
         "platform_time_zone": django_settings.TIME_ZONE,
         "next_reset": reset,
-        "next_reset_local": local_reset.replace(tzinfo=None),
+        "next_reset_local": local_reset.isoformat(),
         "next_reset_weekday": local_reset.strftime("%A"),
         "rest_week": rest_state(user, now),
     }

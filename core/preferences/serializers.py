@@ -19,7 +19,7 @@ class SettingsSerializer(serializers.Serializer):
     effective_time_zone = serializers.CharField(help_text="The zone their days and times are shown in.")
     platform_time_zone = serializers.CharField()
     next_reset = serializers.DateTimeField(help_text="The next weekly reset (one instant for everyone).")
-    next_reset_local = serializers.DateTimeField(help_text="The same reset on the person's wall clock (no offset).")
+    next_reset_local = serializers.CharField(help_text="The same reset on the person's clock, ISO 8601 with their offset.")
     next_reset_weekday = serializers.CharField(help_text="Its weekday in the person's zone (Monday, or Sunday west of the platform).")
     rest_week = RestWeekSerializer()
 
