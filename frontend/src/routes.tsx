@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './components/layout/RequireAuth';
 import { ThriveCirclesGate } from './components/layout/ThriveCirclesGate';
 import { LoadingRegion, Skeleton } from './components/ui/Skeleton';
-import { HELP_PATH, HOME_PATH, QUESTS_PATH, XP_HISTORY_PATH } from './lib/paths';
+import { HELP_PATH, HOME_PATH, QUESTS_PATH, SETTINGS_PATH, XP_HISTORY_PATH } from './lib/paths';
 import MyProjectsPage from './pages/activities/MyProjectsPage';
 import NewProjectPage from './pages/activities/NewProjectPage';
 import PromptBattlePage from './pages/activities/PromptBattlePage';
@@ -14,6 +14,7 @@ import ResetPasswordPage from './pages/auth/ResetPasswordPage';
 import SignUpPage from './pages/auth/SignUpPage';
 import ThriveCirclesHelpPage from './pages/help/ThriveCirclesHelpPage';
 import NotFoundPage from './pages/NotFoundPage';
+import SettingsPage from './pages/settings/SettingsPage';
 import QuestsPage from './pages/play/QuestsPage';
 import XPHistoryPage from './pages/play/XPHistoryPage';
 import YourThriveCirclePage from './pages/play/YourThriveCirclePage';
@@ -39,6 +40,7 @@ export function AppRoutes() {
           <Route path={HELP_PATH} element={<ThriveCirclesHelpPage />} />
           <Route path={QUESTS_PATH} element={<QuestsPage />} />
         </Route>
+        <Route path={SETTINGS_PATH} element={<SettingsPage />} />
         <Route path="/quick-quizzes" element={<QuickQuizPage />} />
         <Route path="/play/prompt-battle" element={<PromptBattlePage />} />
         <Route path="/projects/new" element={<NewProjectPage />} />

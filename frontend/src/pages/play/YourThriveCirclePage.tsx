@@ -12,7 +12,7 @@ import { LevelProgressCard } from '../../components/thriveCircle/LevelProgressCa
 import { LevelUpCelebration } from '../../components/thriveCircle/LevelUpCelebration';
 import { RecommendedActionsCard } from '../../components/thriveCircle/RecommendedActionsCard';
 import { ThriveCircleSkeleton } from '../../components/thriveCircle/ThriveCircleSkeleton';
-import type { TourTarget } from '../../components/onboarding/tourSteps';
+import { tourSteps, type TourTarget } from '../../components/onboarding/tourSteps';
 import { UserStatsCard } from '../../components/thriveCircle/UserStatsCard';
 import { Button } from '../../components/ui/Button';
 import { ErrorState } from '../../components/ui/ErrorState';
@@ -20,12 +20,14 @@ import { PageHeader } from '../../components/ui/PageHeader';
 import { SectionErrorBoundary } from '../../components/ui/SectionErrorBoundary';
 import { usePageVisibleTime } from '../../hooks/usePageVisibleTime';
 import { formatWeekRange } from '../../lib/format';
+import { formatResetShort } from '../../lib/resetTime';
 import { ApiError, errorMessage } from '../../services/api';
 import { useChatMute, useCircleChat, useReportChatMessage, useSendChatMessage } from '../../services/chat';
 import { useLiveCircle, type LiveSnapshot } from '../../services/liveCircle';
 import { useMarkCelebrated, useMoments } from '../../services/moments';
 import { useOnboarding } from '../../services/onboarding';
 import { useMyQuests } from '../../services/quests';
+import { useViewerTimeZone } from '../../services/settings';
 import { useCircleTogether, useGiveKudos, useLoginStreak, useYourThriveCircle } from '../../services/thriveCircles';
 import { useRecordView } from '../../services/views';
 import type { LevelUp } from '../../types/moments';
@@ -42,6 +44,7 @@ export default function YourThriveCirclePage() {
   const onboarding = useOnboarding();
   const moments = useMoments();
   const markCelebrated = useMarkCelebrated();
+  const timeZone = useViewerTimeZone();
   const retry = () => void refetch();
   // First visit (on any device): the tour, once the sections it points at are on the page.
   const showTour = Boolean(data) && onboarding.isTourDue;
@@ -61,6 +64,7 @@ export default function YourThriveCirclePage() {
           // wrong clock on this device can't skew the timer.
           resetAt={dataUpdatedAt + data.time_until_reset_seconds * 1000}
           onResetElapsed={retry}
+          timeZone={timeZone}
         />
       </>
     );
@@ -89,7 +93,10 @@ export default function YourThriveCirclePage() {
       )}
       {showTour && (
         <Suspense fallback={null}>
-          <OnboardingTour onClose={onboarding.markTourSeen} />
+          <OnboardingTour
+            onClose={onboarding.markTourSeen}
+            steps={tourSteps(data ? formatResetShort(data.reset_at, timeZone) : undefined)}
+          />
         </Suspense>
       )}
     </>
@@ -102,6 +109,8 @@ interface SectionsProps {
   live: LiveSnapshot;
   resetAt: number;
   onResetElapsed: () => void;
+  /** The viewer's zone (their setting, else this browser's): times are shown in it. */
+  timeZone: string;
 }
 
 /**
@@ -109,7 +118,7 @@ interface SectionsProps {
  * (`contents`) so `order` can interleave them: stats, progress, circle,
  * actions, then the longer feed and member lists.
  */
-function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }: SectionsProps) {
+function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed, timeZone }: SectionsProps) {
   // Quests load on their own: the circle shows at once, and a quests outage only hides the card.
   const quests = useMyQuests();
   const streak = useLoginStreak();
@@ -146,6 +155,7 @@ function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }:
               levelUps={levelUps}
               viewerUsername={viewer}
               onKudos={(eventId, reaction) => kudos.mutate({ eventId, reaction })}
+              timeZone={timeZone}
               aside={<LiveIndicator status={live.status} />}
               header={<OnlineNow online={live.online} viewerUsername={viewer} />}
             />
@@ -162,6 +172,8 @@ function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }:
             resetAt={resetAt}
             onResetElapsed={onResetElapsed}
             theme={quests.data?.theme}
+            resetLocal={formatResetShort(data.reset_at, timeZone)}
+            why={data.why}
           />
         </Section>
         {quests.data && (
