@@ -14,13 +14,14 @@ import ResetPasswordPage from './pages/auth/ResetPasswordPage';
 import SignUpPage from './pages/auth/SignUpPage';
 import ThriveCirclesHelpPage from './pages/help/ThriveCirclesHelpPage';
 import NotFoundPage from './pages/NotFoundPage';
-import SettingsPage from './pages/settings/SettingsPage';
 import QuestsPage from './pages/play/QuestsPage';
 import XPHistoryPage from './pages/play/XPHistoryPage';
 import YourThriveCirclePage from './pages/play/YourThriveCirclePage';
 
 // Staff only and rarely opened: the dashboard and its charts load on demand, outside the main bundle.
 const ThriveCirclesInsightsPage = lazy(() => import('./pages/insights/ThriveCirclesInsightsPage'));
+// Opened now and then: its zone list and forms load on demand too.
+const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 
 // Declarative routes rather than a data router: we load data with TanStack
 // Query, and this keeps ~17 kB (gzipped) of router code out of the bundle.
@@ -40,7 +41,20 @@ export function AppRoutes() {
           <Route path={HELP_PATH} element={<ThriveCirclesHelpPage />} />
           <Route path={QUESTS_PATH} element={<QuestsPage />} />
         </Route>
-        <Route path={SETTINGS_PATH} element={<SettingsPage />} />
+        <Route
+          path={SETTINGS_PATH}
+          element={
+            <Suspense
+              fallback={
+                <LoadingRegion label="Loading your settings…">
+                  <Skeleton className="h-48 rounded-2xl" />
+                </LoadingRegion>
+              }
+            >
+              <SettingsPage />
+            </Suspense>
+          }
+        />
         <Route path="/quick-quizzes" element={<QuickQuizPage />} />
         <Route path="/play/prompt-battle" element={<PromptBattlePage />} />
         <Route path="/projects/new" element={<NewProjectPage />} />

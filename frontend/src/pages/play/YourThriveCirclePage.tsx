@@ -27,7 +27,7 @@ import { useLiveCircle, type LiveSnapshot } from '../../services/liveCircle';
 import { useMarkCelebrated, useMoments } from '../../services/moments';
 import { useOnboarding } from '../../services/onboarding';
 import { useMyQuests } from '../../services/quests';
-import { useViewerTimeZone } from '../../services/settings';
+import { useSettings, useUpdateSettings, useViewerTimeZone } from '../../services/settings';
 import { useCircleTogether, useGiveKudos, useLoginStreak, useYourThriveCircle } from '../../services/thriveCircles';
 import { useRecordView } from '../../services/views';
 import type { LevelUp } from '../../types/moments';
@@ -87,6 +87,7 @@ export default function YourThriveCirclePage() {
         }
       />
       <WhatAreThriveCirclesPanel />
+      <RestingNote />
       {body}
       {celebration && (
         <LevelUpCelebration celebration={celebration} onClose={() => markCelebrated.mutate(celebration.id)} />
@@ -259,6 +260,26 @@ function RefreshWarning({ onRetry, isRetrying }: { onRetry: () => void; isRetryi
       <p>We couldn't refresh just now, so you're seeing the latest we had. We'll keep trying.</p>
       <Button variant="secondary" onClick={onRetry} disabled={isRetrying}>
         {isRetrying ? 'Refreshing…' : 'Refresh now'}
+      </Button>
+    </div>
+  );
+}
+
+/** A person resting this week sits in no circle: say so (rather than "forming"), and let them come back. */
+function RestingNote() {
+  const settings = useSettings();
+  const update = useUpdateSettings();
+  if (settings.data?.rest_week.status !== 'resting') return null;
+  return (
+    <div
+      role="status"
+      className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-xl bg-sky-50 p-4 text-sky-950 ring-1 ring-sky-200"
+    >
+      <p>
+        <strong>You're resting this week.</strong> Your streak and freezes are waiting; come back whenever you like.
+      </p>
+      <Button disabled={update.isPending} onClick={() => update.mutate({ resting: false })}>
+        Come back now
       </Button>
     </div>
   );

@@ -68,7 +68,7 @@ test('searching and choosing another zone moves the reset', async () => {
   await screen.findByText('Monday 10:00');
 
   await userEvent.type(screen.getByLabelText('Search time zones'), 'los angeles');
-  await userEvent.selectOptions(screen.getByLabelText('Time zone'), 'America/Los_Angeles');
+  await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Time zone' }), 'America/Los_Angeles');
   await userEvent.click(screen.getByRole('button', { name: 'Save time zone' }));
 
   expect(await screen.findByText('Sunday 17:00')).toBeInTheDocument();

@@ -1,5 +1,5 @@
 import { faBed, faGlobe } from '@fortawesome/free-solid-svg-icons';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { Card } from '../../components/ui/Card';
 import { ErrorState } from '../../components/ui/ErrorState';
@@ -75,6 +75,7 @@ function TimeZoneSection({ settings }: { settings: UserSettings }) {
     return matches.includes(chosen) ? matches : [chosen, ...matches];
   }, [zones, search, chosen]);
   const zone = settings.effective_time_zone;
+  const selectId = useId();
 
   return (
     <Card title="Your time zone" icon={faGlobe}>
@@ -104,9 +105,12 @@ function TimeZoneSection({ settings }: { settings: UserSettings }) {
             className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2"
           />
         </label>
-        <label className="block text-sm font-medium text-slate-800">
-          Time zone
+        <div>
+          <label htmlFor={selectId} className="block text-sm font-medium text-slate-800">
+            Time zone
+          </label>
           <select
+            id={selectId}
             value={chosen}
             onChange={(event) => setPicked(event.target.value)}
             className="mt-1 block w-full rounded-lg border border-slate-300 px-3 py-2"
@@ -117,7 +121,7 @@ function TimeZoneSection({ settings }: { settings: UserSettings }) {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {update.isError && <FormAlert error={update.error} />}
         {update.isSuccess && (
           <p role="status" className="text-sm text-emerald-800">
