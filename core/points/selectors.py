@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from core.users.zones import zone_of
+from core.users.zones import zone_named
 
 from . import streaks
 from .models import ActivityType
@@ -29,7 +29,7 @@ def login_streak(user, *, today: date | None = None) -> dict:
         )
         .get()
     )
-    today = today or timezone.localtime(timezone.now(), zone_of(user)).date()
+    today = today or timezone.localtime(timezone.now(), zone_named(row["time_zone"])).date()  # their own day
     last = row["last_login_date"]
     rest = streaks.Rest(row["resting_week"], row["rest_ended_on"])
     alive = streaks.is_alive(last=last, today=today, freezes=row["streak_freezes"], rest=rest)

@@ -1,6 +1,6 @@
 """Points awards: the platform's existing ledger, which also feeds Thrive Circles XP."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -13,7 +13,6 @@ from core.circles.services import XPService
 from core.db import retry_if_locked
 from core.exceptions import ApplicationError, Conflict
 from core.fairplay.services import assess_award, check_spike_after_award, explain_award, lock_user
-
 from core.users.zones import zone_of
 
 from . import rules, streaks
