@@ -23,9 +23,8 @@ const LAUNCHED_NAV_ITEMS: NavItem[] = [
   { to: QUESTS_PATH, label: 'Quests' },
   { to: XP_HISTORY_PATH, label: 'XP history' },
   { to: HELP_PATH, label: 'Help' },
+  { to: SETTINGS_PATH, label: 'Settings' }, // the time zone and the rest week
 ];
-// Everyone's: the time zone and the rest week.
-const SETTINGS_NAV_ITEMS: NavItem[] = [{ to: SETTINGS_PATH, label: 'Settings' }];
 // Shown only to staff (`is_staff` from the session); the API refuses everyone else anyway.
 const STAFF_NAV_ITEMS: NavItem[] = [{ to: '/insights/thrive-circles', label: 'Insights' }];
 
@@ -33,7 +32,6 @@ function navItemsFor(user: SessionUser): NavItem[] {
   return [
     ...NAV_ITEMS,
     ...(user.thrive_circles_enabled ? LAUNCHED_NAV_ITEMS : []),
-    ...SETTINGS_NAV_ITEMS,
     ...(user.is_staff ? STAFF_NAV_ITEMS : []),
   ];
 }
