@@ -95,3 +95,27 @@ def test_settings_need_a_signed_in_person(db):
 def test_the_schema_documents_the_settings(client):
     schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").content.decode()
     assert "/api/v1/me/settings/" in schema and "SettingsUpdate" in schema
+
+
+def test_the_reset_on_a_los_angeles_clock_moves_an_hour_across_the_dst_change(client, reset_at_one):
+    """The reset is one UTC instant; Los Angeles leaves daylight saving on 1 November 2026."""
+    client.patch(URL, {"time_zone": "America/Los_Angeles"}, format="json")
+    with time_machine.travel(datetime(2026, 10, 21, 12, tzinfo=dt_timezone.utc), tick=False):
+        before = client.get(URL).json()
+    with time_machine.travel(datetime(2026, 10, 28, 12, tzinfo=dt_timezone.utc), tick=False):
+        after = client.get(URL).json()
+    assert (before["next_reset"], before["next_reset_local"]) == ("2026-10-26T01:00:00Z", "2026-10-25T18:00:00-07:00")
+    assert (after["next_reset"], after["next_reset_local"]) == ("2026-11-02T01:00:00Z", "2026-11-01T17:00:00-08:00")
+    assert before["next_reset_weekday"] == after["next_reset_weekday"] == "Sunday"
+
+
+def test_the_reset_at_the_persons_midnight_edge(client, settings):
+    """A reset at 15:00 UTC is Tuesday 00:00 in Tokyo: shown as Tuesday there, not Monday."""
+    settings.TIME_ZONE = "UTC"
+    settings.THRIVE_RESET_HOUR = 15
+    client.patch(URL, {"time_zone": "Asia/Tokyo"}, format="json")
+    with time_machine.travel(WEDNESDAY, tick=False):
+        body = client.get(URL).json()
+    assert (body["next_reset"], body["next_reset_local"], body["next_reset_weekday"]) == (
+        "2026-11-30T15:00:00Z", "2026-12-01T00:00:00+09:00", "Tuesday",
+    )
