@@ -37,10 +37,11 @@ def why_this_circle(
         "You've been earning XP this week." if active_this_week
         else f"You were active in the last {settings.THRIVE_INACTIVE_DAYS} days, which keeps your seat.",
     ]
-    if zones:
-        words.append(
-            f"{nearby} of the {len(zones)} others live within {NEARBY_HOURS} hours of your clock."
-        )
+    if len(zones) == 1:
+        where = "lives within" if nearby else "lives more than"
+        words.append(f"The one other member {where} {NEARBY_HOURS} hours of your clock.")
+    elif zones:
+        words.append(f"{nearby} of the {len(zones)} others live within {NEARBY_HOURS} hours of your clock.")
     return {
         "level_name": level,
         "xp_min": min(xps),
