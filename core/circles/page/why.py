@@ -38,8 +38,8 @@ def why_this_circle(
         else f"You were active in the last {settings.THRIVE_INACTIVE_DAYS} days, which keeps your seat.",
     ]
     if len(zones) == 1:
-        where = "lives within" if nearby else "lives more than"
-        words.append(f"The one other member {where} {NEARBY_HOURS} hours of your clock.")
+        where = "within" if nearby else "more than"
+        words.append(f"The one other member's clock is {where} {NEARBY_HOURS} hours of yours.")
     elif zones:
         words.append(f"{nearby} of the {len(zones)} others live within {NEARBY_HOURS} hours of your clock.")
     return {
