@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "core.chat",
     "core.alerts",
     "core.quests",
+    "core.preferences",
     "core.moments",
     "core.activities",
     "core.battles",
@@ -319,6 +320,12 @@ THRIVE_NOT_PLACED_GROUP = env("THRIVE_NOT_PLACED_GROUP", default="Not placed in 
 # bands of about this many people that several workers seat in parallel (assignment/parallel.py);
 # 0 keeps every run in one process and one transaction.
 THRIVE_ASSIGNMENT_BAND_SIZE = env.int("THRIVE_ASSIGNMENT_BAND_SIZE", default=100_000)
+# Nearby time zones sit together: the weekly job seats each run of this many circles of a level
+# (neighbours in XP) ordered by the members' UTC offset, then XP (assignment/ranking.py). 1 turns
+# it off (pure XP order); larger values group zones better and widen each circle's XP range.
+THRIVE_ZONE_BAND_CIRCLES = env.int("THRIVE_ZONE_BAND_CIRCLES", default=3)
+if THRIVE_ZONE_BAND_CIRCLES < 1:
+    raise ImproperlyConfigured("THRIVE_ZONE_BAND_CIRCLES must be 1 or more.")
 # The platform's page of a person's own projects (where they publish one or mark a milestone).
 # Empty (the demo, which has no such page): those two never appear among the recommended actions.
 THRIVE_PROJECTS_URL = env("THRIVE_PROJECTS_URL", default="")

@@ -12,6 +12,7 @@ api_v1 = [
     path("me/", include("core.live.urls")),
     path("me/", include("core.together.urls")),
     path("me/", include("core.chat.urls")),
+    path("me/", include("core.preferences.urls")),
     path("", include("core.circles.api_urls")),
     path("", include("core.points.urls")),
     path("", include("core.insights.urls")),

@@ -8,13 +8,17 @@ from datetime import datetime
 
 from . import weeks
 from .assignment.joining import add_xp, join_thrive_circles
+from .assignment.resting import leave_week, seat_in_week
 from .assignment.weekly import CircleAssignmentService
 from .ledger.levels import load_default_levels
 from .ledger.writes import record_past_events
 from .page.selectors import circle_activity
 from .page.serializers import CircleFeedEventSerializer
 
-__all__ = ["CircleAssignmentService", "XPService", "circle_feed_item", "join_thrive_circles", "load_default_levels", "record_past_events"]
+__all__ = [
+    "CircleAssignmentService", "XPService", "circle_feed_item", "join_thrive_circles", "leave_week", "load_default_levels",
+    "record_past_events", "seat_in_week",
+]
 
 
 class XPService:

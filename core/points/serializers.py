@@ -40,16 +40,25 @@ class AwardSerializer(serializers.ModelSerializer):
         }
 
 
+class FreezeKeptSerializer(serializers.Serializer):
+    on = serializers.DateField(help_text="The person's own day the freezes were used.")
+    streak = serializers.IntegerField(help_text="The streak they kept going.")
+    freezes_used = serializers.IntegerField()
+
+
 class LoginStreakSerializer(serializers.Serializer):
     current_streak = serializers.IntegerField(help_text="Days in a row with a visit, today's included if counted; 0 after a missed day.")
     longest_streak = serializers.IntegerField()
     counted_today = serializers.BooleanField(help_text="Today's visit is already counted.")
     visits_to_next_bonus = serializers.IntegerField(help_text="Daily visits still needed (today's, if not counted) to the next bonus.")
     next_bonus_xp = serializers.IntegerField(help_text="XP of that bonus: 7 days in a row, or 30.")
+    streak_freezes = serializers.IntegerField(help_text="Streak freezes held: each covers one missed day (one earned per 7 days in a row).")
+    max_streak_freezes = serializers.IntegerField(help_text="The most freezes a person holds at once.")
+    freeze_kept = FreezeKeptSerializer(allow_null=True, help_text="The last time freezes kept the streak going, within the past week.")
 
 
 class DailyLoginSerializer(serializers.Serializer):
     awarded = serializers.BooleanField(help_text="True when this call counted the day; false when it was already counted.")
-    login_date = serializers.DateField(help_text="The day counted, in the platform's time zone (THRIVE_TIME_ZONE).")
+    login_date = serializers.DateField(help_text="The day counted, in the person's own time zone (their setting, else THRIVE_TIME_ZONE).")
     current_streak = serializers.IntegerField(help_text="Days in a row with a counted login, today included.")
     points_awarded = serializers.IntegerField(help_text="Points (and XP) awarded by this call: 0 when already counted.")

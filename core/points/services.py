@@ -1,6 +1,6 @@
 """Points awards: the platform's existing ledger, which also feeds Thrive Circles XP."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -13,8 +13,9 @@ from core.circles.services import XPService
 from core.db import retry_if_locked
 from core.exceptions import ApplicationError, Conflict
 from core.fairplay.services import assess_award, check_spike_after_award, explain_award, lock_user
+from core.users.zones import zone_of
 
-from . import rules
+from . import rules, streaks
 from .exceptions import SelfAwardRefused, UnknownActivityType
 from .models import ActivityType, PointsHistory
 
@@ -86,12 +87,17 @@ class PointsService:
     def record_daily_login(user, *, today: date | None = None) -> list[PointsHistory]:
         """Count today's login once: daily points, the streak, and streak bonuses at 7 and 30 days.
 
-        Idempotent per user and day (`today` in THRIVE_TIME_ZONE): a day already counted returns []
+        `today` is the person's own calendar day (their zone, core.users.zones), so a streak
+        follows their midnights; fair play's daily caps stay on the platform's day. A missed day
+        is forgiven by a streak freeze, and days of a rest week are not missed (streaks.py); the
+        freezes spent are remembered (`freeze_used_on`, `freeze_kept_streak`) for the page.
+
+        Idempotent per user and day: a day already counted returns []
         after one unlocked read, so every later page load of the day locks nothing. Otherwise the
         user row is locked and the day checked again, so two tabs or sign-ins at the same moment
         award once. Returns the awards made now.
         """
-        today = today or timezone.localdate()
+        today = today or timezone.localtime(timezone.now(), zone_of(user)).date()
         users = get_user_model().objects
         if users.filter(pk=user.pk, last_login_date=today).exists():
             return []
@@ -99,9 +105,15 @@ class PointsService:
         locked = users.get(pk=user.pk)
         if locked.last_login_date == today:
             return []
-        streak = locked.current_streak + 1 if locked.last_login_date == today - timedelta(days=1) else 1
+        day = streaks.count_login(
+            last=locked.last_login_date, today=today, streak=locked.current_streak,
+            freezes=locked.streak_freezes, rest=streaks.Rest(locked.resting_week, locked.rest_ended_on),
+        )
+        streak = day.streak
+        kept = {"freeze_used_on": today, "freeze_kept_streak": locked.current_streak, "freezes_used": day.freezes_used}
         users.filter(pk=user.pk).update(
-            current_streak=streak, max_streak=Greatest("max_streak", Value(streak)), last_login_date=today
+            current_streak=streak, max_streak=Greatest("max_streak", Value(streak)), last_login_date=today,
+            streak_freezes=day.freezes, **(kept if day.freezes_used else {}),
         )
         awards = [PointsService.award_points(locked, ActivityType.DAILY_LOGIN, {"streak": streak})]
         if streak % 7 == 0:

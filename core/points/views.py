@@ -5,6 +5,7 @@ from rest_framework.decorators import api_view, permission_classes
 from rest_framework.response import Response
 
 from core.api import ERRORS
+from core.users.zones import zone_of
 
 from . import selectors
 from .permissions import CanAwardPoints
@@ -62,7 +63,7 @@ def daily_login(request):
     The app calls it on its first authenticated page load; signing in (POST /api/v1/auth/login/)
     counts the day too. Reading the session (GET /api/v1/auth/session/) never does.
     """
-    today = timezone.localdate()
+    today = timezone.localtime(timezone.now(), zone_of(request.user)).date()  # the person's own day
     awards = PointsService.record_daily_login(request.user, today=today)
     request.user.refresh_from_db(fields=["current_streak"])
     result = {

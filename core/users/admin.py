@@ -13,4 +13,8 @@ class UserAdmin(BaseUserAdmin):
     list_display = ("username", "total_points", "level", "current_streak", "is_staff")
     fieldsets = BaseUserAdmin.fieldsets + (
         ("Points", {"fields": ("avatar_url", "total_points", "level", "current_streak", "max_streak", "last_login_date")}),
+        (
+            "Time and rest",
+            {"fields": ("time_zone", "streak_freezes", "freeze_used_on", "freeze_kept_streak", "freezes_used", "resting_week", "rest_ended_on")},
+        ),
     )

@@ -12,7 +12,12 @@ def is_valid_zone(name: str) -> bool:
 
 def zone_of(user) -> ZoneInfo:
     """The person's zone, or the platform's until one is set (or if a stored name went stale)."""
-    name = getattr(user, "time_zone", "") or settings.TIME_ZONE
+    return zone_named(getattr(user, "time_zone", ""))
+
+
+def zone_named(name: str) -> ZoneInfo:
+    """The zone a stored `time_zone` value means ("" or a stale name: the platform's)."""
+    name = name or settings.TIME_ZONE
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

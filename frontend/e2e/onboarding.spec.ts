@@ -128,7 +128,7 @@ test.describe('soft launch', () => {
     await page.reload();
     await waitForCircle(page);
     await page.keyboard.press('Escape'); // the newcomer's tour
-    await expect(nav.getByRole('link')).toHaveText(['Your Thrive Circle', 'Quests', 'XP history', 'Help']);
+    await expect(nav.getByRole('link')).toHaveText(['Your Thrive Circle', 'Quests', 'XP history', 'Help', 'Settings']);
   });
 });
 

@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './components/layout/RequireAuth';
 import { ThriveCirclesGate } from './components/layout/ThriveCirclesGate';
 import { LoadingRegion, Skeleton } from './components/ui/Skeleton';
-import { HELP_PATH, HOME_PATH, QUESTS_PATH, XP_HISTORY_PATH } from './lib/paths';
+import { HELP_PATH, HOME_PATH, QUESTS_PATH, SETTINGS_PATH, XP_HISTORY_PATH } from './lib/paths';
 import MyProjectsPage from './pages/activities/MyProjectsPage';
 import NewProjectPage from './pages/activities/NewProjectPage';
 import PromptBattlePage from './pages/activities/PromptBattlePage';
@@ -20,6 +20,8 @@ import YourThriveCirclePage from './pages/play/YourThriveCirclePage';
 
 // Staff only and rarely opened: the dashboard and its charts load on demand, outside the main bundle.
 const ThriveCirclesInsightsPage = lazy(() => import('./pages/insights/ThriveCirclesInsightsPage'));
+// Opened now and then: its zone list and forms load on demand too.
+const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 
 // Declarative routes rather than a data router: we load data with TanStack
 // Query, and this keeps ~17 kB (gzipped) of router code out of the bundle.
@@ -39,6 +41,20 @@ export function AppRoutes() {
           <Route path={HELP_PATH} element={<ThriveCirclesHelpPage />} />
           <Route path={QUESTS_PATH} element={<QuestsPage />} />
         </Route>
+        <Route
+          path={SETTINGS_PATH}
+          element={
+            <Suspense
+              fallback={
+                <LoadingRegion label="Loading your settings…">
+                  <Skeleton className="h-48 rounded-2xl" />
+                </LoadingRegion>
+              }
+            >
+              <SettingsPage />
+            </Suspense>
+          }
+        />
         <Route path="/quick-quizzes" element={<QuickQuizPage />} />
         <Route path="/play/prompt-battle" element={<PromptBattlePage />} />
         <Route path="/projects/new" element={<NewProjectPage />} />

@@ -1,9 +1,12 @@
 """Who gets a circle: anyone with XP activity (or who joined) within THRIVE_INACTIVE_DAYS, except
 accounts that are not learners: staff (unless THRIVE_PLACE_STAFF) and members of the group named
 by THRIVE_NOT_PLACED_GROUP (service and test accounts). Such accounts keep their own XP history
-but sit in no circle, so they never appear among a circle's members or in its feed."""
+but sit in no circle, so they never appear among a circle's members or in its feed.
 
-from datetime import datetime, timedelta
+A person resting for a week (`User.resting_week`, issue 17) is left out of that week only, by
+the same rule; coming back early (`User.rest_ended_on`) makes them eligible again."""
+
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,21 +20,25 @@ def active_since(now: datetime | None = None) -> datetime:
     return (now or timezone.now()) - timedelta(days=settings.THRIVE_INACTIVE_DAYS)
 
 
-def not_placed_users() -> QuerySet:
-    """Ids of the accounts never placed in a circle, whatever their activity."""
+def not_placed_users(week: date | None = None) -> QuerySet:
+    """Ids of the accounts not placed in a circle, whatever their activity: never (staff, the
+    not-placed group), or in `week` only (resting that week and not back yet)."""
     rule = Q(groups__name=settings.THRIVE_NOT_PLACED_GROUP)
     if not settings.THRIVE_PLACE_STAFF:
         rule |= Q(is_staff=True) | Q(is_superuser=True)
+    if week is not None:
+        rule |= Q(resting_week=week, rest_ended_on__isnull=True)
     return get_user_model().objects.filter(rule).values("pk")
 
 
-def not_placed_sql(user_column: str) -> tuple[str, tuple]:
+def not_placed_sql(user_column: str, week: date | None = None) -> tuple[str, tuple]:
     """The same rule for raw SQL: a condition on `user_column` and its parameters."""
-    sql, params = not_placed_users().query.sql_with_params()
+    sql, params = not_placed_users(week).query.sql_with_params()
     return f"{user_column} NOT IN ({sql})", params
 
 
-def eligible_profiles(now: datetime | None = None) -> QuerySet[UserThriveProfile]:
+def eligible_profiles(now: datetime | None = None, *, week: date | None = None) -> QuerySet[UserThriveProfile]:
+    """The people to seat in `week` (None: only the rules that hold every week)."""
     return UserThriveProfile.objects.filter(last_activity_at__gte=active_since(now)).exclude(
-        user_id__in=not_placed_users()
+        user_id__in=not_placed_users(week)
     )

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from .. import weeks
 from ..models import CircleAssignmentRun, CircleMembership, ThriveCircle
-from . import ranking, seating
+from . import grouping, ranking, seating
 from .eligibility import active_since
 from .locks import lock_circle_membership
 from .publishing import profile_bounds
@@ -55,16 +55,27 @@ def plan_week(*, now: datetime | None = None, trigger: str = "celery", band_size
             return unfinished
         buckets, created = create_circles(week, now=now)
         since = active_since(now)
-        bands = [band for bucket in buckets for band in _cut(bucket, band_size, since)]
+        bands = [band for bucket in buckets for band in _cut(bucket, band_size, since, week)]
         return CircleAssignmentRun.objects.create(
             week_start=week, trigger=trigger, started_at=now, circles_created=created,
             bands=[asdict(band) for band in bands],
         )
 
 
-def _cut(bucket, band_size: int, since: datetime) -> list[ranking.Band]:
-    """`bucket` in bands of `band_size` ranks, each starting at its first person's key."""
-    keys = ranking.rank_keys(bucket, list(range(band_size, bucket.size, band_size)), active_since=since)
+def _cut(bucket, band_size: int, since: datetime, week) -> list[ranking.Band]:
+    """`bucket` in bands of about `band_size` ranks, each starting at its first person's key.
+
+    A band starts where a run of zone-ordered circles starts (ranking.py), so each run is seated
+    whole by one worker and the split seats exactly as the one-process job does."""
+    span = settings.THRIVE_ZONE_BAND_CIRCLES
+    cuts = list(range(band_size, bucket.size, band_size))
+    if span > 1:  # with span 1 the seats follow the XP rank alone, so any rank may start a band
+        circles = len(bucket.circle_sizes)
+        cuts = sorted({
+            ranking.first_rank_of_circle(grouping.circle_index(rank, bucket.circle_sizes) // span * span, bucket.size, circles)
+            for rank in cuts
+        } - {0})
+    keys = ranking.rank_keys(bucket, cuts, active_since=since, week=week)
     starts = [(0, None), *sorted(keys.items())]
     return [
         ranking.Band.of(bucket, offset=offset, first=first, stop=starts[i + 1][1] if i + 1 < len(starts) else None)

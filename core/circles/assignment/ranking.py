@@ -1,9 +1,12 @@
 """Seating by XP rank: the statement that fills a week's circles.
 
-Only eligible people are ranked: active recently and not an account that is never placed
-(eligibility.py: staff, the not-placed group), the same people the buckets were counted from.
+Only eligible people are ranked: active recently and not an account that is not placed that week
+(eligibility.py: staff, the not-placed group, people resting that week), the same people the buckets were counted from.
 Within a bucket (grouping.Bucket) people are ranked by total XP, most first (ties by profile id),
-and the person at rank k joins the circle `grouping.circle_index(k, sizes)` gives. The weekly job
+and the person at rank k joins the circle `grouping.circle_index(k, sizes)` gives; then each run of
+THRIVE_ZONE_BAND_CIRCLES consecutive circles (a "zone band") is re-seated in the order of its
+members' UTC offset, then XP, so nearby time zones sit together: the band's circles keep their
+sizes and the band its people, only who sits in which of its circles changes. The weekly job
 seats every bucket with one INSERT; the parallel job (parallel.py) splits a bucket into bands of
 consecutive ranks, each seated by its own worker with the same statement, so the split changes who
 does the work, never the circles.
@@ -12,8 +15,13 @@ does the work, never the circles.
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connection
 
+from core.users.zones import zone_named
+
+from .. import weeks
 from ..models import CircleMembership, ThriveCircle, UserThriveProfile
 from . import grouping
 from .eligibility import not_placed_sql
@@ -67,21 +75,36 @@ def _insert(bands: list[Band], week, *, active_since: datetime, skip_seated: boo
     offset, bounds, bound_params = 0, "", []
     if len(bands) == 1:
         offset, (bounds, bound_params) = bands[0].offset, _band_sql(bands[0])
-    not_placed, not_placed_params = not_placed_sql("p.user_id")  # the same people eligible_profiles leaves out
+    not_placed, not_placed_params = not_placed_sql("p.user_id", week)  # the same people eligible_profiles leaves out
+    zones = zone_offsets(week)
+    zone_cte, zone_params, zone_join, zone_minutes = _zone_sql(zones, week)
+    span = settings.THRIVE_ZONE_BAND_CIRCLES if zones else 1
     # `WHERE TRUE` lets SQLite tell the upsert's ON CONFLICT from the join's ON.
     sql = f"""
         INSERT INTO {membership} (week_start, profile_id, circle_id)
-        WITH bucket(level_id, circle_level_id, q, r) AS (VALUES {values}),
+        WITH bucket(level_id, circle_level_id, q, r) AS (VALUES {values}),{zone_cte}
         ranked AS (
-            SELECT p.id AS profile_id, b.circle_level_id, b.q, b.r,
+            SELECT p.id AS profile_id, p.total_xp, {zone_minutes} AS zone_minutes, b.circle_level_id, b.q, b.r,
                    %s + ROW_NUMBER() OVER (PARTITION BY b.circle_level_id ORDER BY p.total_xp DESC, p.id) - 1 AS rnk
-            FROM {profile} p JOIN bucket b ON b.level_id = p.current_level_id
+            FROM {profile} p JOIN bucket b ON b.level_id = p.current_level_id {zone_join}
             WHERE p.last_activity_at >= %s AND {not_placed} {bounds}
         ),
-        seated AS (
-            SELECT profile_id, circle_level_id,
-                   CASE WHEN rnk < r * (q + 1) THEN rnk / (q + 1) ELSE r + (rnk - r * (q + 1)) / q END AS seq
+        by_xp AS (
+            SELECT profile_id, total_xp, zone_minutes, circle_level_id, q, r,
+                   ({_circle_of("rnk")}) / {span} * {span} AS zone_band
             FROM ranked
+        ),
+        by_zone AS (
+            SELECT profile_id, circle_level_id, q, r,
+                   {_first_rank_of("zone_band")}
+                   + ROW_NUMBER() OVER (
+                       PARTITION BY circle_level_id, zone_band ORDER BY zone_minutes, total_xp DESC, profile_id
+                   ) - 1 AS rnk
+            FROM by_xp
+        ),
+        seated AS (
+            SELECT profile_id, circle_level_id, {_circle_of("rnk")} AS seq
+            FROM by_zone
         )
         SELECT c.week_start, s.profile_id, c.id
         FROM seated s JOIN {circle} c
@@ -89,12 +112,51 @@ def _insert(bands: list[Band], week, *, active_since: datetime, skip_seated: boo
         WHERE TRUE {"ON CONFLICT (profile_id, week_start) DO NOTHING" if skip_seated else ""}
     """
     params = [value for row in rows for value in row]
+    params += zone_params
     params += [
         offset, ops.adapt_datetimefield_value(active_since), *not_placed_params, *bound_params, ops.adapt_datefield_value(week)
     ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.rowcount
+
+
+def _circle_of(rank: str) -> str:
+    """SQL for grouping.circle_index: the circle (sequence) of the person at `rank`."""
+    return f"CASE WHEN {rank} < r * (q + 1) THEN {rank} / (q + 1) ELSE r + ({rank} - r * (q + 1)) / q END"
+
+
+def _first_rank_of(sequence: str) -> str:
+    """SQL for the first rank seated in circle `sequence` (the inverse of _circle_of)."""
+    return f"CASE WHEN {sequence} < r THEN {sequence} * (q + 1) ELSE r * (q + 1) + ({sequence} - r) * q END"
+
+
+def first_rank_of_circle(sequence: int, people: int, circles: int) -> int:
+    """_first_rank_of in Python (parallel.py cuts bands where a run of zone-ordered circles starts)."""
+    q, r = divmod(people, circles)
+    return sequence * (q + 1) if sequence < r else r * (q + 1) + (sequence - r) * q
+
+
+def zone_offsets(week) -> dict[str, int]:
+    """Each time zone people chose, as minutes from UTC when `week` starts (so DST as that week
+    has it); people without one follow the platform's zone. Empty when nobody chose one, and the
+    seating is then the XP order alone."""
+    names = get_user_model().objects.exclude(time_zone="").values_list("time_zone", flat=True).distinct()
+    start = weeks.week_bounds(week)[0]
+    return {name: int(zone_named(name).utcoffset(start).total_seconds() // 60) for name in names}
+
+
+def _zone_sql(zones: dict[str, int], week) -> tuple[str, list, str, str]:
+    """The zone table, its parameters, the join and the minutes expression for the ranking."""
+    platform = int(weeks.time_zone().utcoffset(weeks.week_bounds(week)[0]).total_seconds() // 60)
+    if not zones:
+        return "", [], "", str(platform)
+    user = get_user_model()._meta.db_table
+    rows = ", ".join(["(CAST(%s AS TEXT), CAST(%s AS INTEGER))"] * len(zones))
+    params = [value for name, minutes in sorted(zones.items()) for value in (name, minutes)]
+    cte = f"\n        zone(name, minutes) AS (VALUES {rows}),"
+    join = f"JOIN {user} u ON u.id = p.user_id LEFT JOIN zone z ON z.name = u.time_zone"
+    return cte, params, join, f"COALESCE(z.minutes, {platform})"
 
 
 def _band_sql(band: Band) -> tuple[str, list[int]]:
@@ -112,14 +174,14 @@ def _band_sql(band: Band) -> tuple[str, list[int]]:
     return sql, params
 
 
-def rank_keys(bucket: grouping.Bucket, ranks: list[int], *, active_since: datetime) -> dict[int, Key]:
+def rank_keys(bucket: grouping.Bucket, ranks: list[int], *, active_since: datetime, week) -> dict[int, Key]:
     """The keys of the people at `ranks` of `bucket`'s ranking (one pass over the bucket)."""
     if not ranks:
         return {}
     profile = UserThriveProfile._meta.db_table
     levels = ", ".join(["%s"] * len(bucket.level_ids))
     wanted = ", ".join(["%s"] * len(ranks))
-    not_placed, not_placed_params = not_placed_sql("user_id")
+    not_placed, not_placed_params = not_placed_sql("user_id", week)
     with connection.cursor() as cursor:
         cursor.execute(
             f"""

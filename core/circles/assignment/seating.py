@@ -19,7 +19,7 @@ def seat_newcomers(week, *, now: datetime, profile_ids: list[int] | None = None)
 
     Caller holds the membership lock inside a transaction. Returns (seated, circles created).
     """
-    newcomers_qs = eligible_profiles(now).exclude(memberships__week_start=week)
+    newcomers_qs = eligible_profiles(now, week=week).exclude(memberships__week_start=week)
     if profile_ids is not None:
         newcomers_qs = newcomers_qs.filter(pk__in=profile_ids)
     newcomers = [

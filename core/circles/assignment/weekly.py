@@ -73,7 +73,7 @@ def create_circles(week, *, now: datetime) -> tuple[list[grouping.Bucket], int]:
     """Plan the week from the eligible people per level and insert its (empty) circles. Lock held.
     Returns the buckets to seat and how many circles were created."""
     levels = list(ThriveCircleLevel.objects.order_by("order"))
-    per_level = dict(eligible_profiles(now).values_list("current_level").annotate(n=Count("id")).order_by())
+    per_level = dict(eligible_profiles(now, week=week).values_list("current_level").annotate(n=Count("id")).order_by())
     buckets = grouping.plan_circles(
         [grouping.LevelCount(level.id, per_level.get(level.id, 0)) for level in levels],
         target=settings.THRIVE_CIRCLE_SIZE,

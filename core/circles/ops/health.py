@@ -66,7 +66,7 @@ def circles_health(*, now: datetime | None = None) -> HealthReport:
     week_started_at = weeks.week_bounds(week)[0]
     grace = timedelta(hours=settings.THRIVE_ASSIGNMENT_GRACE_HOURS)
     circles = ThriveCircle.objects.filter(week_start=week).count()
-    eligible = eligible_profiles(now)
+    eligible = eligible_profiles(now, week=week)
     eligible_count = eligible.count()
     unseated = eligible.exclude(memberships__week_start__gte=week).count() if circles else eligible_count
     last_run = CircleAssignmentRun.objects.order_by("-started_at", "-pk").first()

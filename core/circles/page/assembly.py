@@ -10,6 +10,7 @@ from ..models import ThriveCircle, UserThriveProfile
 from ..signals import feed_reactions_requested
 from .circle_section import circle_section
 from .recommendations import activity_for, recommended_actions
+from .why import why_this_circle
 
 
 def circle_status(circle: ThriveCircle | None, week) -> str:
@@ -59,4 +60,5 @@ def thrive_circle_page(profile: UserThriveProfile, *, now: datetime | None = Non
         "week_start": week,
         "week_end": week + timedelta(days=6),
         "circle_status": circle_status(circle, week),
+        "why": why_this_circle(profile, circle, members=section["members"], zones=section["zones"], now=now),
     }

@@ -24,9 +24,9 @@ def _shared(circle: ThriveCircle, week) -> dict:
         size=Count("id"), latest=Max("last_activity_at")
     )
     latest = marker["latest"].timestamp() if marker["latest"] else 0
-    # v2: the owner's part is (description, metadata), no longer metadata alone; a new prefix keeps
+    # v3: with the members' time zones (for "why this circle"). v2: the owner's part is (description, metadata), no longer metadata alone; a new prefix keeps
     # sections cached by the previous release from being read in the new shape.
-    key = f"thrive-circle-section:v2:{circle.id}:{week}:{marker['size']}:{latest}"
+    key = f"thrive-circle-section:v3:{circle.id}:{week}:{marker['size']}:{latest}"
     section = cache.get(key)
     if section is None:
         members = selectors.circle_members(circle, limit=settings.THRIVE_CIRCLE_MAX_SIZE + 1)
@@ -34,6 +34,8 @@ def _shared(circle: ThriveCircle, week) -> dict:
         section = {
             "member_count": marker["size"],
             "members": [dict(member) for member in UserThriveProfileSerializer(members, many=True).data],
+            # (username, time zone name): "why this circle" counts members in nearby zones.
+            "zones": [(member.user.username, member.user.time_zone) for member in members],
             # Serialised as other members see them, with the owner and what only they see kept aside.
             "events": [
                 (event.user_id, owner_view(event), dict(data))
@@ -45,12 +47,13 @@ def _shared(circle: ThriveCircle, week) -> dict:
 
 
 def circle_section(circle: ThriveCircle | None, *, viewer, week) -> dict:
-    """{"member_count", "members", "events"} for `viewer`, serialised; empty without a circle."""
+    """{"member_count", "members", "events", "zones"} for `viewer`, serialised; empty without a circle."""
     if circle is None:
-        return {"member_count": 0, "members": [], "events": []}
+        return {"member_count": 0, "members": [], "events": [], "zones": []}
     section = _shared(circle, week)
     return {
         "member_count": section["member_count"],
+        "zones": [zone for username, zone in section["zones"] if username != viewer.username],
         "members": [m for m in section["members"] if m["username"] != viewer.username][: settings.THRIVE_CIRCLE_MAX_SIZE],
         "events": [
             {**data, **owned} if user_id == viewer.pk else data for user_id, owned, data in section["events"]

@@ -125,6 +125,17 @@ class RecommendedActionSerializer(serializers.Serializer):
     reason = serializers.CharField(help_text="Why this is suggested now.")
 
 
+class WhyThisCircleSerializer(serializers.Serializer):
+    level_name = serializers.CharField()
+    xp_min = serializers.IntegerField(help_text="The lowest total XP in the circle this week (the viewer included).")
+    xp_max = serializers.IntegerField(help_text="The highest total XP in the circle this week.")
+    active_this_week = serializers.BooleanField(help_text="The viewer earned XP this week.")
+    members_nearby = serializers.IntegerField(help_text="Other members whose clock is within `nearby_hours` of the viewer's.")
+    members_elsewhere = serializers.IntegerField()
+    nearby_hours = serializers.IntegerField()
+    summary = serializers.CharField(help_text="The same in plain words; no rank or position.")
+
+
 class ThriveCircleDataSerializer(serializers.Serializer):
     """The Your Thrive Circle page: the plan's ThriveCircleData plus a few extra keys."""
 
@@ -145,6 +156,7 @@ class ThriveCircleDataSerializer(serializers.Serializer):
         help_text="active: this week's circle; ended: last week's circle (this week's are forming); "
         "forming: no circle yet. A circle built ahead of the reset appears at the reset.",
     )
+    why = WhyThisCircleSerializer(allow_null=True, help_text="Why the viewer sits in this circle; null without one.")
 
 
 class XPHistoryQuerySerializer(serializers.Serializer):

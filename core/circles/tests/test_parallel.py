@@ -22,6 +22,13 @@ SUNDAY_EVENING = datetime(2026, 11, 29, 23, tzinfo=UTC)  # the beat's run, an ho
 COMING_WEEK = date(2026, 11, 30)
 
 
+@pytest.fixture(autouse=True)
+def _xp_order_only(settings):
+    """Seats by XP alone, so bands may start mid-circle (the splits these tests are about); zone
+    bands, whose splits start only where a run of circles starts, are in test_zone_grouping.py."""
+    settings.THRIVE_ZONE_BAND_CIRCLES = 1
+
+
 def community(n=260):
     """People at every level, with ties in XP so the ranking's tie-break matters."""
     xp = [0, 150, 160, 500, 900, 1200, 2500, 6000, 12000]

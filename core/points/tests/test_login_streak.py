@@ -25,6 +25,9 @@ def test_todays_login_is_counted_and_the_next_bonus_named(levels):
         "counted_today": True,
         "visits_to_next_bonus": 1,
         "next_bonus_xp": 25,
+        "streak_freezes": 0,
+        "max_streak_freezes": 2,
+        "freeze_kept": None,
     }
 
 
@@ -52,5 +55,8 @@ def test_the_streak_endpoint_is_the_viewers(levels):
     client = APIClient()
     client.force_authenticate(user)
     body = client.get("/api/v1/me/streak/").json()
-    assert set(body) == {"current_streak", "longest_streak", "counted_today", "visits_to_next_bonus", "next_bonus_xp"}
+    assert set(body) == {
+        "current_streak", "longest_streak", "counted_today", "visits_to_next_bonus", "next_bonus_xp",
+        "streak_freezes", "max_streak_freezes", "freeze_kept",
+    }
     assert APIClient().get("/api/v1/me/streak/").status_code in (401, 403)

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { durationParts, formatRelativeTime, formatWeekRange, formatXP, formatXPChange } from './format';
+import { durationParts, formatDateTime, formatRelativeTime, formatWeekRange, formatXP, formatXPChange } from './format';
 
 test('durationParts splits milliseconds and rounds up to whole seconds', () => {
   expect(durationParts((86_400 + 3_600 + 60 + 1) * 1000)).toEqual({ days: 1, hours: 1, minutes: 1, seconds: 1 });
@@ -24,4 +24,9 @@ test('formats relative times', () => {
   expect(formatRelativeTime('2025-11-20T09:00:00Z', now)).toBe('3 hours ago');
   expect(formatRelativeTime('2025-11-19T12:00:00Z', now)).toBe('yesterday');
   expect(formatRelativeTime('2025-11-20T12:03:00Z', now)).toBe('just now');
+});
+
+test('XP history times are shown in the person’s stored zone', () => {
+  expect(formatDateTime('2026-11-25T23:30:00Z', 'UTC')).toBe('Wed, Nov 25, 11:30 PM');
+  expect(formatDateTime('2026-11-25T23:30:00Z', 'Asia/Tokyo')).toBe('Thu, Nov 26, 8:30 AM');
 });

@@ -3,13 +3,14 @@ const relativeFormat = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 // Week bounds are plain dates ("2025-11-17"); Date parses those as UTC midnight,
 // so format them in UTC too or they shift a day west of Greenwich.
 const dayFormat = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-const dateTimeFormat = new Intl.DateTimeFormat('en-US', {
+const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
   weekday: 'short',
   month: 'short',
   day: 'numeric',
   hour: 'numeric',
   minute: '2-digit',
-});
+};
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 
 export function formatNumber(value: number): string {
   return numberFormat.format(value);
@@ -28,8 +29,15 @@ export function formatWeekRange(start: string, end: string): string {
   return `${dayFormat.format(new Date(start))} – ${dayFormat.format(new Date(end))}`;
 }
 
-export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
+/** "Wed, Nov 25, 1:00 PM" in `timeZone` (the viewer's stored zone; default: this browser's). */
+export function formatDateTime(iso: string, timeZone?: string): string {
+  const key = timeZone ?? '';
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', timeZone ? { ...DATE_TIME_OPTIONS, timeZone } : DATE_TIME_OPTIONS);
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(new Date(iso));
 }
 
 const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [

@@ -2,6 +2,7 @@ export const HOME_PATH = '/play/thrive-circle';
 export const XP_HISTORY_PATH = '/play/thrive-circle/history';
 export const HELP_PATH = '/help/thrive-circles';
 export const QUESTS_PATH = '/play/quests';
+export const SETTINGS_PATH = '/settings';
 
 export function loginPath(returnTo: string): string {
   return `/login?next=${encodeURIComponent(returnTo)}`;

@@ -19,3 +19,22 @@ export function formatLocalReset(resetAt: string, timeZone: string = viewerTimeZ
     timeZone,
   }).format(new Date(resetAt));
 }
+
+/** "Monday 01:00": the reset's weekday and time on the viewer's clock, for "Resets Monday 01:00 your time". */
+export function formatResetShort(resetAt: string, timeZone: string = viewerTimeZone()): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone,
+  }).formatToParts(new Date(resetAt));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('weekday')} ${part('hour')}:${part('minute')}`;
+}
+
+/** Every IANA zone this browser knows (for the Settings page's select), the viewer's included. */
+export function knownTimeZones(extra: string[] = []): string[] {
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : ['UTC'];
+  return Array.from(new Set([...zones, ...extra.filter(Boolean)])).sort();
+}

@@ -84,6 +84,17 @@ export function makeThriveCircleData(overrides: Partial<ThriveCircleData> = {}):
     week_start: '2025-11-17',
     week_end: '2025-11-23',
     circle_status: 'active',
+    why: {
+      level_name: 'Explorer',
+      xp_min: 600,
+      xp_max: 1400,
+      active_this_week: true,
+      members_nearby: 1,
+      members_elsewhere: 1,
+      nearby_hours: 3,
+      summary:
+        "You're at the Explorer level, and this circle gathers Explorer people with similar XP this week (from 600 to 1400 XP in all). You've been earning XP this week. 1 of the 2 others live within 3 hours of your clock.",
+    },
     ...overrides,
   };
 }

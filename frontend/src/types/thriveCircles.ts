@@ -109,6 +109,19 @@ export interface ThriveCircleData {
   week_start: string;
   week_end: string;
   circle_status: CircleStatus;
+  /** Why the viewer sits in this circle, in facts and plain words; never a rank. */
+  why: WhyThisCircle | null;
+}
+
+export interface WhyThisCircle {
+  level_name: string;
+  xp_min: number;
+  xp_max: number;
+  active_this_week: boolean;
+  members_nearby: number;
+  members_elsewhere: number;
+  nearby_hours: number;
+  summary: string;
 }
 
 export interface XPHistoryPage {
@@ -152,6 +165,11 @@ export interface LoginStreak {
   /** Daily visits still needed (today's, if not counted yet) to the next streak bonus. */
   visits_to_next_bonus: number;
   next_bonus_xp: number;
+  /** Streak freezes held: each covers one missed day. */
+  streak_freezes: number;
+  max_streak_freezes: number;
+  /** The last time freezes kept the streak going (within the past week). */
+  freeze_kept: { on: string; streak: number; freezes_used: number } | null;
 }
 
 /** The circle's shared weekly goal: one bar for everyone, and the viewer's part. */

@@ -2,7 +2,7 @@ import { faRightFromBracket } from '@fortawesome/free-solid-svg-icons';
 import { FontAwesomeIcon } from '@fortawesome/react-fontawesome';
 import { useEffect, type ReactNode } from 'react';
 import { Link, NavLink, useLocation } from 'react-router';
-import { HELP_PATH, HOME_PATH, QUESTS_PATH, XP_HISTORY_PATH } from '../../lib/paths';
+import { HELP_PATH, HOME_PATH, QUESTS_PATH, SETTINGS_PATH, XP_HISTORY_PATH } from '../../lib/paths';
 import { errorMessage } from '../../services/api';
 import { useLogout, useRecordDailyLogin } from '../../services/auth';
 import type { SessionUser } from '../../types/auth';
@@ -23,6 +23,7 @@ const LAUNCHED_NAV_ITEMS: NavItem[] = [
   { to: QUESTS_PATH, label: 'Quests' },
   { to: XP_HISTORY_PATH, label: 'XP history' },
   { to: HELP_PATH, label: 'Help' },
+  { to: SETTINGS_PATH, label: 'Settings' }, // the time zone and the rest week
 ];
 // Shown only to staff (`is_staff` from the session); the API refuses everyone else anyway.
 const STAFF_NAV_ITEMS: NavItem[] = [{ to: '/insights/thrive-circles', label: 'Insights' }];

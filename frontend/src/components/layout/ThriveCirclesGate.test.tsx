@@ -62,7 +62,7 @@ test('the activities stay open to everyone', async () => {
   expect(await screen.findByRole('heading', { level: 1, name: 'Quick Quiz' })).toBeInTheDocument();
 });
 
-test('in the launch: Your Thrive Circle, Quests, XP history and Help; staff also get Insights', async () => {
+test('in the launch: Your Thrive Circle, Quests, XP history, Help and Settings; staff also get Insights', async () => {
   serve(user({ thrive_circles_enabled: true, onboarding_completed_at: '2026-11-01T00:00:00Z', is_staff: true }), () =>
     json(makeThriveCircleData()),
   );
@@ -75,6 +75,7 @@ test('in the launch: Your Thrive Circle, Quests, XP history and Help; staff also
     'Quests',
     'XP history',
     'Help',
+    'Settings',
     'Insights',
   ]);
 });

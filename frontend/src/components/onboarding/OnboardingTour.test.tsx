@@ -2,7 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { expect, test, vi } from 'vitest';
 import OnboardingTour from './OnboardingTour';
-import { TOUR_STEPS } from './tourSteps';
+import { TOUR_STEPS, tourSteps } from './tourSteps';
 
 /** The page's sections the tour points at, plus something focused before it opened. */
 function renderPage({ without = [] as string[] } = {}) {
@@ -48,7 +48,7 @@ test('walks through the level, the circle, the countdown, the actions and the fe
   expect(seen).toEqual([
     "You're growing!",
     'Meet your Thrive Circle',
-    'A fresh start every Monday',
+    'A fresh start every week',
     'Ways to grow this week',
     'See your circle in action',
   ]);
@@ -150,4 +150,10 @@ test('a step that fits on screen scrolls only as far as it must, so the first st
   } finally {
     delete (Element.prototype as { scrollIntoView?: unknown }).scrollIntoView;
   }
+});
+
+test('the countdown step tells the real reset on the person’s clock, not "midnight"', () => {
+  const countdown = tourSteps('Sunday 17:00').find((step) => step.target === 'countdown')!;
+  expect(countdown.body).toContain('Circles reset every week, Sunday 17:00 your time.');
+  expect(TOUR_STEPS.map((step) => step.body).join(' ')).not.toContain('midnight');
 });

@@ -1,7 +1,7 @@
 import { FontAwesomeIcon } from '@fortawesome/react-fontawesome';
 import { faBolt } from '@fortawesome/free-solid-svg-icons';
 import type { ReactNode } from 'react';
-import { formatRelativeTime } from '../../lib/format';
+import { formatDateTime, formatRelativeTime } from '../../lib/format';
 import { iconByName } from '../../lib/icons';
 import type { LevelUp } from '../../types/moments';
 import type { ReactionKey, XPEvent } from '../../types/thriveCircles';
@@ -11,6 +11,8 @@ import { KudosBar } from './KudosBar';
 import { XPAmount } from './XPAmount';
 
 interface CircleActivityFeedProps {
+  /** The viewer's zone: each time's exact moment (its tooltip) is shown in it. */
+  timeZone?: string;
   /** This week's circle events, newest first, as the API orders them. */
   events: XPEvent[];
   /** Levels reached in the circle this week (GET /api/v1/me/moments/), newest first. */
@@ -47,7 +49,16 @@ function timeline(events: XPEvent[], levelUps: LevelUp[]): FeedItem[] {
   return items;
 }
 
-export function CircleActivityFeed({ events, levelUps = [], viewerUsername, onKudos, aside, header, footer }: CircleActivityFeedProps) {
+export function CircleActivityFeed({
+  events,
+  levelUps = [],
+  viewerUsername,
+  onKudos,
+  aside,
+  header,
+  timeZone,
+  footer,
+}: CircleActivityFeedProps) {
   const items = timeline(events, levelUps);
   const who = (username: string) => (username === viewerUsername ? 'You' : username);
   return (
@@ -71,7 +82,9 @@ export function CircleActivityFeed({ events, levelUps = [], viewerUsername, onKu
                   </p>
                   <p className="text-sm text-slate-600">
                     {item.event.source_display} ·{' '}
-                    <time dateTime={item.event.timestamp}>{formatRelativeTime(item.event.timestamp)}</time>
+                    <time dateTime={item.event.timestamp} title={formatDateTime(item.event.timestamp, timeZone)}>
+                      {formatRelativeTime(item.event.timestamp)}
+                    </time>
                   </p>
                   {onKudos && (
                     <KudosBar
@@ -96,7 +109,9 @@ export function CircleActivityFeed({ events, levelUps = [], viewerUsername, onKu
                     <span className="font-semibold text-indigo-800">{item.levelUp.level_name}</span>
                   </p>
                   <p className="text-sm text-slate-600">
-                    New level · <time dateTime={item.levelUp.reached_at}>{formatRelativeTime(item.levelUp.reached_at)}</time>
+                    New level · <time dateTime={item.levelUp.reached_at} title={formatDateTime(item.levelUp.reached_at, timeZone)}>
+                      {formatRelativeTime(item.levelUp.reached_at)}
+                    </time>
                   </p>
                 </div>
                 <FontAwesomeIcon icon={iconByName(item.levelUp.level_icon)} className="mt-1 text-indigo-600" aria-hidden="true" />

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import { expect, test } from 'vitest';
-import { makeCircle } from '../../test/fixtures';
+import { makeCircle, makeThriveCircleData } from '../../test/fixtures';
 import { CircleInfoCard } from './CircleInfoCard';
 
 const common = {
@@ -48,4 +48,15 @@ test('an ended circle does not show a theme', () => {
   const theme = { name: 'Prompt Week', color_from: 'violet-500', color_to: 'fuchsia-500', icon: '🪄', side_quest_id: null };
   render(<CircleInfoCard circle={makeCircle()} status="ended" theme={theme} {...common} />);
   expect(screen.queryByText('This week: Prompt Week')).not.toBeInTheDocument();
+});
+
+test('shows the reset on the viewer’s clock and why they are in this circle, without any rank', () => {
+  const why = makeThriveCircleData().why;
+  render(<CircleInfoCard circle={makeCircle()} status="active" {...common} resetLocal="Monday 01:00" why={why} />);
+
+  expect(screen.getByText('Resets Monday 01:00 your time')).toBeInTheDocument();
+  expect(screen.getByText("Why you're in this circle")).toBeInTheDocument();
+  const explanation = screen.getByText(/similar XP this week \(from 600 to 1400 XP in all\)/);
+  expect(explanation).toHaveTextContent('1 of the 2 others live within 3 hours of your clock.');
+  expect(explanation.textContent).not.toMatch(/#\d|rank|place/i);
 });

@@ -2,7 +2,7 @@ import { faCircleNodes, faHourglassHalf } from '@fortawesome/free-solid-svg-icon
 import { FontAwesomeIcon } from '@fortawesome/react-fontawesome';
 import { formatWeekRange } from '../../lib/format';
 import type { CircleTheme } from '../../types/quests';
-import type { CircleStatus, ThriveCircle } from '../../types/thriveCircles';
+import type { CircleStatus, ThriveCircle, WhyThisCircle } from '../../types/thriveCircles';
 import { ThemeBadge } from '../quests/ThemeBadge';
 import { Card } from '../ui/Card';
 import { CountdownTimer } from './CountdownTimer';
@@ -19,6 +19,10 @@ interface CircleInfoCardProps {
   onResetElapsed: () => void;
   /** The circle's theme of the week (from the quests), if it has one. */
   theme?: CircleTheme | null;
+  /** The reset on the viewer's clock, e.g. "Monday 01:00" (lib/resetTime's formatResetShort). */
+  resetLocal?: string;
+  /** Why the viewer sits in this circle (no ranking). */
+  why?: WhyThisCircle | null;
 }
 
 const TITLES: Record<CircleStatus, string> = {
@@ -27,7 +31,17 @@ const TITLES: Record<CircleStatus, string> = {
   ended: "Last week's circle",
 };
 
-export function CircleInfoCard({ circle, status, weekStart, weekEnd, resetAt, onResetElapsed, theme }: CircleInfoCardProps) {
+export function CircleInfoCard({
+  circle,
+  status,
+  weekStart,
+  weekEnd,
+  resetAt,
+  onResetElapsed,
+  theme,
+  resetLocal,
+  why,
+}: CircleInfoCardProps) {
   return (
     <Card title={TITLES[status]} icon={faCircleNodes}>
       {theme && status === 'active' && (
@@ -36,7 +50,10 @@ export function CircleInfoCard({ circle, status, weekStart, weekEnd, resetAt, on
         </div>
       )}
       {circle && status !== 'forming' ? (
-        <CircleSummary circle={circle} status={status} />
+        <>
+          <CircleSummary circle={circle} status={status} />
+          {why && status === 'active' && <WhyThisCircleNote why={why} />}
+        </>
       ) : (
         <FormingNote weekRange={formatWeekRange(weekStart, weekEnd)} />
       )}
@@ -48,9 +65,8 @@ export function CircleInfoCard({ circle, status, weekStart, weekEnd, resetAt, on
           Weekly reset in
         </h3>
         <CountdownTimer endsAt={resetAt} onElapsed={onResetElapsed} />
-        <p className="mt-2 text-sm text-slate-600">
-          Weekly XP starts fresh on Monday; your total XP stays forever.
-        </p>
+        {resetLocal && <p className="mt-2 text-sm font-medium text-slate-800">Resets {resetLocal} your time</p>}
+        <p className="mt-2 text-sm text-slate-600">Weekly XP starts fresh at the reset; your total XP stays forever.</p>
       </div>
     </Card>
   );
@@ -97,5 +113,15 @@ function FormingNote({ weekRange }: { weekRange: string }) {
         ready — keep earning XP in the meantime!
       </p>
     </div>
+  );
+}
+
+/** "Why you're in this circle": the facts behind the seat, never a rank or a position. */
+function WhyThisCircleNote({ why }: { why: WhyThisCircle }) {
+  return (
+    <details className="mt-4 rounded-lg bg-indigo-50 p-3 text-sm text-indigo-950 ring-1 ring-indigo-100">
+      <summary className="cursor-pointer font-semibold">Why you're in this circle</summary>
+      <p className="mt-2">{why.summary}</p>
+    </details>
   );
 }

@@ -44,8 +44,18 @@ function StreakLine({ streak }: { streak: LoginStreak }) {
           <span className="font-normal"> · longest {days(streak.longest_streak)}</span>
         )}
       </p>
+      {streak.freeze_kept && (
+        <p className="mt-1 text-sm font-medium">
+          {streak.freeze_kept.freezes_used === 1 ? 'A freeze' : `${streak.freeze_kept.freezes_used} freezes`} kept your{' '}
+          {streak.freeze_kept.streak}-day streak.
+        </p>
+      )}
       <p className="mt-1 text-sm">
-        Each day you open Thrive Circles counts; a missed day starts again at 1. {toBonus}.{' '}
+        Streak freezes: {streak.streak_freezes} of {streak.max_streak_freezes} (one earned per 7 days in a row; each
+        covers a missed day).
+      </p>
+      <p className="mt-1 text-sm">
+        Each day you open Thrive Circles counts; a missed day without a freeze starts again at 1. {toBonus}.{' '}
         <Link to={HELP_PATH} className="font-semibold underline underline-offset-2">
           How streaks work
         </Link>

@@ -11,6 +11,7 @@ import { LoadingRegion, Skeleton } from '../../components/ui/Skeleton';
 import { formatDateTime } from '../../lib/format';
 import { fieldErrorsFor } from '../../services/api';
 import { usePublishProject, useProjects, useReachMilestone } from '../../services/activities';
+import { useViewerTimeZone } from '../../services/settings';
 import type { Project } from '../../types/activities';
 
 export default function MyProjectsPage() {
@@ -60,6 +61,7 @@ function ProjectsBody() {
 }
 
 function ProjectItem({ project }: { project: Project }) {
+  const timeZone = useViewerTimeZone();
   const publish = usePublishProject();
   const milestone = useReachMilestone();
   const result = milestone.data ?? publish.data;
@@ -77,7 +79,7 @@ function ProjectItem({ project }: { project: Project }) {
     <article aria-label={project.title} className="rounded-xl p-4 ring-1 ring-slate-200">
       <h2 className="text-lg font-semibold text-slate-900">{project.title}</h2>
       <p className="text-sm text-slate-600">
-        {project.published_at ? `Published ${formatDateTime(project.published_at)}` : 'Not published yet'}
+        {project.published_at ? `Published ${formatDateTime(project.published_at, timeZone)}` : 'Not published yet'}
       </p>
       {result && (
         <p role="status" className="mt-2 rounded-lg bg-emerald-50 p-2 text-sm text-emerald-900">

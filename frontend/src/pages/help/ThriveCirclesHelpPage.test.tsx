@@ -31,7 +31,7 @@ test('answers the plan’s questions', async () => {
   ]) {
     expect(screen.getByRole('heading', { name: question })).toBeInTheDocument();
   }
-  expect(screen.getByText(/Every Monday at midnight/)).toBeInTheDocument();
+  expect(await screen.findByText(/Every week, \w+day \d\d:\d\d your time/)).toBeInTheDocument();
   expect(screen.getByText(/We don't show rankings or #1\/#2 labels/)).toBeInTheDocument();
 });
 
@@ -79,8 +79,23 @@ test('shows the next reset in the viewer’s local time', async () => {
     'datetime',
     '2026-11-30T00:00:00Z',
   );
-  expect(section).toHaveTextContent('Every Monday at midnight (UTC time).');
+  expect(section).toHaveTextContent('Every week, Monday 01:00 your time.');
   expect(section).toHaveTextContent('Next reset in your time (Europe/Berlin)');
+});
+
+test('the reset follows THRIVE_RESET_HOUR and the person’s stored zone, not "midnight"', async () => {
+  mockApi({
+    'GET /api/v1/thrive-levels/': () => json({ levels: LEVELS }),
+    'GET /api/v1/thrive-circles/help/': () =>
+      json(makeThriveCirclesHelp({ reset_at: '2026-11-30T01:00:00Z', time_zone: 'UTC' })),
+    'GET /api/v1/me/settings/': () => json({ time_zone: 'America/Los_Angeles' }),
+  });
+  renderWithProviders(<ThriveCirclesHelpPage />);
+
+  const section = screen.getByRole('region', { name: 'When do Circles reset?' });
+  expect(await within(section).findByText(/Every week, Sunday 17:00 your time/)).toBeInTheDocument();
+  expect(section).toHaveTextContent('Next reset in your time (America/Los_Angeles)');
+  expect(section).not.toHaveTextContent('midnight');
 });
 
 test('offers a retry if the levels fail to load', async () => {

@@ -9,7 +9,8 @@ import { PageHeader } from '../../components/ui/PageHeader';
 import { LoadingRegion, Skeleton } from '../../components/ui/Skeleton';
 import { formatNumber } from '../../lib/format';
 import { HOME_PATH } from '../../lib/paths';
-import { formatLocalReset, viewerTimeZone } from '../../lib/resetTime';
+import { formatLocalReset, formatResetShort } from '../../lib/resetTime';
+import { useViewerTimeZone } from '../../services/settings';
 import { useThriveCirclesHelp, useThriveLevels } from '../../services/thriveCircles';
 import type { WayToEarn } from '../../types/thriveCircles';
 
@@ -157,8 +158,9 @@ function StreakRules() {
       </p>
       <p>
         Every 7 days in a row earns a bonus{xp('week_streak') ? ` of ${xp('week_streak')} XP` : ''}, and every 30 days
-        in a row a bigger one{xp('month_streak') ? ` of ${xp('month_streak')} XP` : ''}. Days follow the platform's time
-        zone{help.data ? ` (${help.data.time_zone})` : ''}.
+        in a row a bigger one{xp('month_streak') ? ` of ${xp('month_streak')} XP` : ''}. Days follow your own time
+        zone, set on the Settings page. Missed a day? A streak freeze (one earned per 7 days in a row, up to 2) keeps
+        your streak going, and the days of a rest week never break it.
       </p>
     </>
   );
@@ -192,13 +194,14 @@ function FairPlayRules() {
 
 function ResetTimes() {
   const help = useThriveCirclesHelp();
-  const timeZone = viewerTimeZone();
+  const timeZone = useViewerTimeZone();
 
   return (
     <>
       <p>
-        Every Monday at midnight{help.data && ` (${help.data.time_zone} time)`}. Your weekly XP resets to 0, but your
-        total XP stays forever. You'll be placed in a new Circle based on your total XP level.
+        {help.data ? `Every week, ${formatResetShort(help.data.reset_at, timeZone)} your time` : 'Once a week'}. Your
+        weekly XP resets to 0, but your total XP stays forever. You'll be placed in a new Circle based on your total XP
+        level.
       </p>
       {help.data && (
         <p className="rounded-lg bg-indigo-50 p-3 text-indigo-950">

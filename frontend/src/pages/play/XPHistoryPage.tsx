@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/ui/PageHeader';
 import { LoadingRegion, Skeleton } from '../../components/ui/Skeleton';
 import { formatDateTime } from '../../lib/format';
 import { HELP_PATH } from '../../lib/paths';
+import { useViewerTimeZone } from '../../services/settings';
 import { useXPHistory } from '../../services/thriveCircles';
 import type { XPEvent } from '../../types/thriveCircles';
 
@@ -109,12 +110,13 @@ function groupNoXP(events: XPEvent[]): (XPEvent | XPEvent[])[] {
 }
 
 function EventLine({ event }: { event: XPEvent }) {
+  const timeZone = useViewerTimeZone(); // one cached query for every line
   return (
     <>
       <div className="min-w-0 flex-1">
         <p className="font-medium text-slate-900">{event.description}</p>
         <p className="text-sm text-slate-600">
-          {event.source_display} · <time dateTime={event.timestamp}>{formatDateTime(event.timestamp)}</time>
+          {event.source_display} · <time dateTime={event.timestamp}>{formatDateTime(event.timestamp, timeZone)}</time>
         </p>
       </div>
       <XPAmount amount={event.amount} />

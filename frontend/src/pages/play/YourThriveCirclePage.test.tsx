@@ -353,3 +353,26 @@ test('a feed shorter than 20 items offers no "Show more"', async () => {
   await screen.findByRole('region', { name: 'Circle activity' });
   expect(screen.queryByRole('button', { name: 'Show more' })).not.toBeInTheDocument();
 });
+
+test('someone resting this week is told so and can come back at once', async () => {
+  const resting = { status: 'resting', week_start: '2025-11-17', starts_at: null, ends_at: null, next_week_start: '2025-11-24' };
+  let restWeek: object = resting;
+  const fetchMock = mockApi({
+    [`GET ${ENDPOINT}`]: () => json(makeThriveCircleData({ circle_status: 'ended', why: null })),
+    'GET /api/v1/me/settings/': () => json({ time_zone: 'UTC', rest_week: restWeek }),
+    'PATCH /api/v1/me/settings/': () => {
+      restWeek = { ...resting, status: 'none', week_start: null };
+      return json({ time_zone: 'UTC', rest_week: restWeek });
+    },
+  });
+  renderWithProviders(<YourThriveCirclePage />);
+
+  expect(await screen.findByText("You're resting this week.")).toBeInTheDocument();
+  await userEvent.click(screen.getByRole('button', { name: 'Come back now' }));
+
+  await waitFor(() => expect(screen.queryByText("You're resting this week.")).not.toBeInTheDocument());
+  const [patch] = callsTo(fetchMock, 'PATCH', '/api/v1/me/settings/');
+  expect(JSON.parse(String(patch[1]?.body))).toEqual({ resting: false });
+  // Coming back refreshes the page, which now shows this week's seat.
+  await waitFor(() => expect(callsTo(fetchMock, 'GET', ENDPOINT).length).toBeGreaterThan(1));
+});

@@ -12,7 +12,7 @@ import { LevelProgressCard } from '../../components/thriveCircle/LevelProgressCa
 import { LevelUpCelebration } from '../../components/thriveCircle/LevelUpCelebration';
 import { RecommendedActionsCard } from '../../components/thriveCircle/RecommendedActionsCard';
 import { ThriveCircleSkeleton } from '../../components/thriveCircle/ThriveCircleSkeleton';
-import type { TourTarget } from '../../components/onboarding/tourSteps';
+import { tourSteps, type TourTarget } from '../../components/onboarding/tourSteps';
 import { UserStatsCard } from '../../components/thriveCircle/UserStatsCard';
 import { Button } from '../../components/ui/Button';
 import { ErrorState } from '../../components/ui/ErrorState';
@@ -20,12 +20,14 @@ import { PageHeader } from '../../components/ui/PageHeader';
 import { SectionErrorBoundary } from '../../components/ui/SectionErrorBoundary';
 import { usePageVisibleTime } from '../../hooks/usePageVisibleTime';
 import { formatWeekRange } from '../../lib/format';
+import { formatResetShort } from '../../lib/resetTime';
 import { ApiError, errorMessage } from '../../services/api';
 import { useChatMute, useCircleChat, useReportChatMessage, useSendChatMessage } from '../../services/chat';
 import { FEED_LENGTH, useLiveCircle, type LiveSnapshot } from '../../services/liveCircle';
 import { useMarkCelebrated, useMoments } from '../../services/moments';
 import { useOnboarding } from '../../services/onboarding';
 import { useMyQuests } from '../../services/quests';
+import { useSettings, useUpdateSettings, useViewerTimeZone } from '../../services/settings';
 import {
   useCircleTogether,
   useGiveKudos,
@@ -48,6 +50,7 @@ export default function YourThriveCirclePage() {
   const onboarding = useOnboarding();
   const moments = useMoments();
   const markCelebrated = useMarkCelebrated();
+  const timeZone = useViewerTimeZone();
   const retry = () => void refetch();
   // First visit (on any device): the tour, once the sections it points at are on the page.
   const showTour = Boolean(data) && onboarding.isTourDue;
@@ -67,6 +70,7 @@ export default function YourThriveCirclePage() {
           // wrong clock on this device can't skew the timer.
           resetAt={dataUpdatedAt + data.time_until_reset_seconds * 1000}
           onResetElapsed={retry}
+          timeZone={timeZone}
         />
       </>
     );
@@ -89,13 +93,17 @@ export default function YourThriveCirclePage() {
         }
       />
       <WhatAreThriveCirclesPanel />
+      <RestingNote />
       {body}
       {celebration && (
         <LevelUpCelebration celebration={celebration} onClose={() => markCelebrated.mutate(celebration.id)} />
       )}
       {showTour && (
         <Suspense fallback={null}>
-          <OnboardingTour onClose={onboarding.markTourSeen} />
+          <OnboardingTour
+            onClose={onboarding.markTourSeen}
+            steps={tourSteps(data ? formatResetShort(data.reset_at, timeZone) : undefined)}
+          />
         </Suspense>
       )}
     </>
@@ -108,6 +116,8 @@ interface SectionsProps {
   live: LiveSnapshot;
   resetAt: number;
   onResetElapsed: () => void;
+  /** The viewer's zone (their setting, else this browser's): times are shown in it. */
+  timeZone: string;
 }
 
 /**
@@ -116,7 +126,7 @@ interface SectionsProps {
  * circle's members (on a phone they were four screens down), the circle,
  * quests and actions, then the longer feed, the goal and the chat.
  */
-function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }: SectionsProps) {
+function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed, timeZone }: SectionsProps) {
   // Quests load on their own: the circle shows at once, and a quests outage only hides the card.
   const quests = useMyQuests();
   const streak = useLoginStreak();
@@ -153,6 +163,7 @@ function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }:
               levelUps={levelUps}
               viewerUsername={viewer}
               onKudos={(eventId, reaction) => kudos.mutate({ eventId, reaction })}
+              timeZone={timeZone}
               aside={<LiveIndicator status={live.status} />}
               header={<OnlineNow online={live.online} viewerUsername={viewer} />}
             />
@@ -169,6 +180,8 @@ function ThriveCircleSections({ data, levelUps, live, resetAt, onResetElapsed }:
             resetAt={resetAt}
             onResetElapsed={onResetElapsed}
             theme={quests.data?.theme}
+            resetLocal={formatResetShort(data.reset_at, timeZone)}
+            why={data.why}
           />
         </Section>
         {quests.data && (
@@ -200,10 +213,12 @@ interface CircleFeedSectionProps {
   onKudos: (eventId: string, reaction: ReactionKey) => void;
   aside: ReactNode;
   header: ReactNode;
+  /** The viewer's IANA zone for the items' exact times. */
+  timeZone?: string;
 }
 
 /** The circle's feed: the page's newest items, then older ones page by page on "Show more". */
-function CircleFeedSection({ recent, levelUps, viewerUsername, onKudos, aside, header }: CircleFeedSectionProps) {
+function CircleFeedSection({ recent, levelUps, viewerUsername, onKudos, aside, header, timeZone }: CircleFeedSectionProps) {
   const [wantsOlder, setWantsOlder] = useState(false);
   const hasFullPage = recent.length >= FEED_LENGTH;
   const older = useOlderCircleActivity(recent.at(-1)?.id ?? null, wantsOlder && hasFullPage);
@@ -241,6 +256,7 @@ function CircleFeedSection({ recent, levelUps, viewerUsername, onKudos, aside, h
       aside={aside}
       header={header}
       footer={footer}
+      timeZone={timeZone}
     />
   );
 }
@@ -307,6 +323,26 @@ function RefreshWarning({ onRetry, isRetrying }: { onRetry: () => void; isRetryi
       <p>We couldn't refresh just now, so you're seeing the latest we had. We'll keep trying.</p>
       <Button variant="secondary" onClick={onRetry} disabled={isRetrying}>
         {isRetrying ? 'Refreshing…' : 'Refresh now'}
+      </Button>
+    </div>
+  );
+}
+
+/** A person resting this week sits in no circle: say so (rather than "forming"), and let them come back. */
+function RestingNote() {
+  const settings = useSettings();
+  const update = useUpdateSettings();
+  if (settings.data?.rest_week.status !== 'resting') return null;
+  return (
+    <div
+      role="status"
+      className="mb-6 flex flex-wrap items-center justify-between gap-3 rounded-xl bg-sky-50 p-4 text-sky-950 ring-1 ring-sky-200"
+    >
+      <p>
+        <strong>You're resting this week.</strong> Your streak and freezes are waiting; come back whenever you like.
+      </p>
+      <Button disabled={update.isPending} onClick={() => update.mutate({ resting: false })}>
+        Come back now
       </Button>
     </div>
   );
