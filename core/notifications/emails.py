@@ -18,8 +18,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from core.users.zones import zone_of
-
 from . import selectors
 from .models import NotificationPreferences, RecapDelivery
 
@@ -77,15 +75,15 @@ def send_weekly_recaps(*, now: datetime | None = None) -> int:
     week's. Safe to run any number of times (hourly, retried, by two workers). Returns how many
     were sent by this call."""
     now = now or timezone.now()
-    week = selectors.recap_week(now)
     users = get_user_model().objects
     sent = 0
-    for user_id, local_monday in selectors.recap_recipients(now):
+    for user_id, local_now in selectors.recap_recipients(now):
+        local_monday = local_now.date()
         if RecapDelivery.objects.filter(user_id=user_id, week_start=local_monday).exists() or not claim_recap(user_id, local_monday):
             continue
         user = users.get(pk=user_id)
         try:
-            build_recap(user, week=week, today=now.astimezone(zone_of(user)).date()).send()
+            build_recap(user, week=selectors.recap_week(local_now), today=local_monday).send()
         except Exception:
             # Not sent: release the claim so the next hourly run tries again; go on with the others.
             RecapDelivery.objects.filter(user_id=user_id, week_start=local_monday, status=RecapDelivery.Status.SENDING).delete()

@@ -1,7 +1,7 @@
 """Reads of notifications: the bell's list, opt-outs, and who is due a nudge or a recap now."""
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
@@ -85,19 +85,22 @@ def people_to_nudge(now: datetime) -> list[Nudge]:
     return nudges
 
 
-def recap_recipients(now: datetime) -> list[tuple[int, date]]:
-    """(user id, their local Monday) for active people with an email, in their local Monday
+def recap_recipients(now: datetime) -> list[tuple[int, datetime]]:
+    """(user id, their local time now) for active people with an email, in their local Monday
     morning, who did not turn the weekly recap off."""
     people = get_user_model().objects.filter(is_active=True).exclude(email="").exclude(notification_preferences__weekly_recap=False)
     due = []
     for name, local in _zones_at(people.values_list("time_zone", flat=True).distinct(), now, MONDAY_MORNING_HOURS, weekday=0):
-        due.extend((user_id, local.date()) for user_id in people.filter(time_zone=name).values_list("pk", flat=True))
+        due.extend((user_id, local) for user_id in people.filter(time_zone=name).values_list("pk", flat=True))
     return due
 
 
-def recap_week(now: datetime) -> date:
-    """The circle week a recap sent at `now` is about: the last one that has ended."""
-    return weeks.week_start_for(now) - timedelta(days=7)
+def recap_week(local_now: datetime) -> date:
+    """The circle week a recap sent on a local Monday morning is about: the one that held the
+    person's Sunday (at noon, their time). Circle weeks are one shared moment, so far east of the
+    platform's zone the week may still have a few hours to go; everyone gets the same week."""
+    sunday_noon = datetime.combine(local_now.date() - timedelta(days=1), time(12), tzinfo=local_now.tzinfo)
+    return weeks.week_start_for(sunday_noon)
 
 
 def recap_content(user, *, week: date, today: date) -> dict:
