@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from './components/layout/RequireAuth';
 import { ThriveCirclesGate } from './components/layout/ThriveCirclesGate';
 import { LoadingRegion, Skeleton } from './components/ui/Skeleton';
-import { HELP_PATH, HOME_PATH, QUESTS_PATH, XP_HISTORY_PATH } from './lib/paths';
+import { HELP_PATH, HOME_PATH, NOTIFICATION_SETTINGS_PATH, QUESTS_PATH, XP_HISTORY_PATH } from './lib/paths';
 import MyProjectsPage from './pages/activities/MyProjectsPage';
 import NewProjectPage from './pages/activities/NewProjectPage';
 import PromptBattlePage from './pages/activities/PromptBattlePage';
@@ -17,6 +17,7 @@ import NotFoundPage from './pages/NotFoundPage';
 import QuestsPage from './pages/play/QuestsPage';
 import XPHistoryPage from './pages/play/XPHistoryPage';
 import YourThriveCirclePage from './pages/play/YourThriveCirclePage';
+import NotificationSettingsPage from './pages/settings/NotificationSettingsPage';
 
 // Staff only and rarely opened: the dashboard and its charts load on demand, outside the main bundle.
 const ThriveCirclesInsightsPage = lazy(() => import('./pages/insights/ThriveCirclesInsightsPage'));
@@ -43,6 +44,7 @@ export function AppRoutes() {
         <Route path="/play/prompt-battle" element={<PromptBattlePage />} />
         <Route path="/projects/new" element={<NewProjectPage />} />
         <Route path="/projects" element={<MyProjectsPage />} />
+        <Route path={NOTIFICATION_SETTINGS_PATH} element={<NotificationSettingsPage />} />
         <Route
           path="/insights/thrive-circles"
           element={

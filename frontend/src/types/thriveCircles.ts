@@ -1,4 +1,5 @@
 import type { ChatLiveMessage } from './chat';
+import type { NotificationLiveMessage } from './notifications';
 
 // API shapes for Thrive Circles, exactly as the plan defines them (snake_case,
 // as the backend sends them), plus the extra keys the backend contract adds.
@@ -67,7 +68,8 @@ export type LiveMessage =
   | { type: 'circle_goal'; goal: Omit<CircleGoal, 'your_xp'> }
   | { type: 'week_reset' }
   | { type: 'pong' }
-  | ChatLiveMessage;
+  | ChatLiveMessage
+  | NotificationLiveMessage;
 
 export interface RecommendedAction {
   label: string;
