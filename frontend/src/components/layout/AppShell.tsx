@@ -80,9 +80,12 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </nav>
           {/* On a phone the brand and this block share one row: no avatar, an icon-only button. */}
           <div className="ml-auto flex items-center gap-3">
-            <SectionErrorBoundary section="notifications">
-              <NotificationBell />
-            </SectionErrorBoundary>
+            {/* Notifications are about circles, kudos and quests: only inside the soft launch. */}
+            {user.thrive_circles_enabled && (
+              <SectionErrorBoundary section="notifications">
+                <NotificationBell />
+              </SectionErrorBoundary>
+            )}
             <span className="flex min-w-0 items-center gap-2">
               <span className="hidden sm:contents">
                 <Avatar username={user.username} url={user.avatar_url} size="sm" />
