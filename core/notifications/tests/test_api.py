@@ -128,3 +128,11 @@ def test_the_endpoints_are_in_the_schema(ana):
     schema = client_for(ana).get("/api/schema/", {"format": "json"}).json()
     for path in (LIST, READ, PREFS):
         assert path in schema["paths"]
+
+
+@pytest.mark.parametrize("count", [1, 15])
+def test_the_list_costs_the_same_queries_whatever_its_length(ana, count, django_assert_num_queries):
+    some(ana, count)
+    client = client_for(ana)
+    with django_assert_num_queries(2):  # the page, the unread count (auth is forced)
+        assert len(client.get(LIST).json()["results"]) == count

@@ -84,3 +84,15 @@ def test_an_opted_out_kind_is_not_created(circle, on_commit):
     event = on_commit(XPService.add_xp, circle["ben"], 20, "quiz", "Quiz")
     on_commit(give_kudos, circle["ana"], event.pk, reaction="clap")
     assert "kudos_received" not in kinds(circle["ben"])
+
+
+def test_creating_many_costs_a_fixed_number_of_queries(levels, django_assert_num_queries):
+    from core.notifications.services import Item, notify_many
+    from core.users.tests.factories import UserFactory
+
+    for size in (2, 20):
+        people = UserFactory.create_batch(size)
+        items = [Item(person.pk, {"level": "Explorer"}, "level:2") for person in people]
+        # savepoint, opt-outs, existing keys, insert, read back, release
+        with django_assert_num_queries(6):
+            assert len(notify_many("level_reached", items)) == size
