@@ -65,10 +65,21 @@ export function useNotificationPreferences() {
   return useQuery(notificationPreferencesQueryOptions());
 }
 
+/** Switches move at once (optimistic); a failed save puts them back. */
 export function useUpdateNotificationPreferences() {
   const queryClient = useQueryClient();
+  const key = notificationKeys.preferences();
   return useMutation({
     mutationFn: updateNotificationPreferences,
-    onSuccess: (preferences) => queryClient.setQueryData(notificationKeys.preferences(), preferences),
+    onMutate: async (changes) => {
+      await queryClient.cancelQueries({ queryKey: key });
+      const before = queryClient.getQueryData<NotificationPreferences>(key);
+      if (before) queryClient.setQueryData<NotificationPreferences>(key, { ...before, ...changes });
+      return { before };
+    },
+    onError: (_error, _changes, context) => {
+      if (context?.before) queryClient.setQueryData(key, context.before);
+    },
+    onSuccess: (preferences) => queryClient.setQueryData(key, preferences),
   });
 }

@@ -31,7 +31,7 @@ test('each switch saves just itself', async () => {
   expect(screen.getByRole('status')).toHaveTextContent('Saved.');
 });
 
-test('a failed save says why', async () => {
+test('a failed save says why and puts the switch back', async () => {
   mockApi({
     [`GET ${PREFS}`]: () => json(ALL_ON),
     [`PATCH ${PREFS}`]: () => json({ detail: 'Try again later.', code: 'error' }, 503),
@@ -39,4 +39,5 @@ test('a failed save says why', async () => {
   renderWithProviders(<NotificationPreferences />);
   await userEvent.click(await screen.findByRole('checkbox', { name: /Kudos received/ }));
   expect(await screen.findByRole('alert')).toHaveTextContent('Saving failed: Try again later.');
+  expect(screen.getByRole('checkbox', { name: /Kudos received/ })).toBeChecked();
 });

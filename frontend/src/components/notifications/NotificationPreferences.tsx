@@ -78,7 +78,6 @@ export function NotificationPreferences() {
       {preferences.data && (
         <NotificationPreferenceForm
           preferences={preferences.data}
-          disabled={update.isPending}
           onChange={(changes) => update.mutate(changes)}
         />
       )}
