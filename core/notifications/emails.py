@@ -14,9 +14,12 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+
+from core.launch.flags import thrive_circles_enabled
 
 from . import selectors
 from .models import NotificationPreferences, RecapDelivery
@@ -60,6 +63,13 @@ def build_recap(user, *, week: date, today: date) -> EmailMultiAlternatives:
     return message
 
 
+def in_launch(user) -> bool:
+    """Whether `user` sees Thrive Circles (core/launch): an email about it must not reach others."""
+    request = HttpRequest()
+    request.user = user
+    return thrive_circles_enabled(request)
+
+
 def claim_recap(user_id: int, week_start: date) -> bool:
     """Claim one person's recap for the week (committed at once); False when already claimed."""
     try:
@@ -71,17 +81,19 @@ def claim_recap(user_id: int, week_start: date) -> bool:
 
 
 def send_weekly_recaps(*, now: datetime | None = None) -> int:
-    """Send the recap to everyone whose local time is Monday morning and who has not had this
-    week's. Safe to run any number of times (hourly, retried, by two workers). Returns how many
+    """Send the recap to everyone in the launch whose local time is Monday morning and who has not
+    had this week's. Safe to run any number of times (hourly, retried, by two workers). Returns how many
     were sent by this call."""
     now = now or timezone.now()
     users = get_user_model().objects
     sent = 0
     for user_id, local_now in selectors.recap_recipients(now):
         local_monday = local_now.date()
-        if RecapDelivery.objects.filter(user_id=user_id, week_start=local_monday).exists() or not claim_recap(user_id, local_monday):
+        if RecapDelivery.objects.filter(user_id=user_id, week_start=local_monday).exists():
             continue
         user = users.get(pk=user_id)
+        if not in_launch(user) or not claim_recap(user_id, local_monday):
+            continue
         try:
             build_recap(user, week=selectors.recap_week(local_now), today=local_monday).send()
         except Exception:

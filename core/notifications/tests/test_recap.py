@@ -110,3 +110,11 @@ def test_the_emailed_link_unsubscribes(tokyo):
     link = mail.outbox[0].extra_headers["List-Unsubscribe"].strip("<>").removeprefix("http://127.0.0.1:8000")
     assert Client().post(link).status_code == 200
     assert preferences_of(tokyo)["weekly_recap"] is False
+
+
+def test_no_recap_outside_the_launch(tokyo):
+    from core.launch.tests.factories import soft_launch_flag
+
+    soft_launch_flag()  # soft launch with nobody in it
+    assert send_weekly_recaps(now=TOKYO_MONDAY_8AM) == 0
+    assert not RecapDelivery.objects.exists()  # not claimed: it goes out if they join this morning
