@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { djangoShell, signIn, waitForCircle } from './support';
 
 const ME = 'creator_cy';
@@ -19,6 +20,14 @@ function clapFromACircleMate(username: string) {
   );
 }
 
+/** Serious or critical accessibility problems in the page header (the bell, open or closed). */
+async function headerViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include('header').analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
 function unreadIn(label: string | null): number {
   const match = label?.match(/(\d+) unread/);
   return match ? Number(match[1]) : 0;
@@ -31,6 +40,7 @@ test('kudos from a circle-mate raise the bell, show in it and can be marked read
   const bell = page.getByRole('button', { name: /^Notifications, / });
   await expect(bell).toBeVisible();
   const before = unreadIn(await bell.getAttribute('aria-label'));
+  expect(await headerViolations(page)).toEqual([]);
 
   clapFromACircleMate(ME);
   await expect(bell).toHaveAttribute('aria-label', `Notifications, ${before + 1} unread`);
@@ -38,6 +48,7 @@ test('kudos from a circle-mate raise the bell, show in it and can be marked read
   await bell.click();
   const panel = page.getByRole('region', { name: 'Your notifications' });
   await expect(panel.getByRole('listitem').first()).toContainText(/sent you a clap\. \(unread\)/);
+  expect(await headerViolations(page)).toEqual([]);
   await panel.getByRole('button', { name: 'Mark all read' }).click();
   await expect(bell).toHaveAttribute('aria-label', 'Notifications, none unread');
   await expect(panel.getByRole('listitem').first()).not.toContainText('(unread)');

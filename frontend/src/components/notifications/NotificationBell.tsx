@@ -48,7 +48,8 @@ export function NotificationBell() {
         type="button"
         aria-label={bellLabel(unread)}
         aria-expanded={open}
-        aria-controls={panelId}
+        // Only while the panel exists: a reference to a missing id is an accessibility error.
+        aria-controls={open ? panelId : undefined}
         onClick={() => setOpen((was) => !was)}
         className="relative inline-flex size-10 items-center justify-center rounded-lg text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50"
       >

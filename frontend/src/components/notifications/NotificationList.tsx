@@ -32,7 +32,7 @@ export function NotificationList({ notifications, onOpen }: NotificationListProp
                   {notification.title}
                   {unread && <span className="sr-only"> (unread)</span>}
                 </span>
-                <time dateTime={notification.created_at} className="text-xs text-slate-500">
+                <time dateTime={notification.created_at} className="text-xs text-slate-600">
                   {formatRelativeTime(notification.created_at)}
                 </time>
               </span>
