@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Sum
 
 from core.circles import weeks
-from core.circles.models import ThriveCircleLevel, UserThriveProfile, XPEvent
+from core.circles.models import ThriveCircleLevel, UserThriveProfile, XPEvent, XPSource
 from core.points.selectors import login_streak
 from core.together import selectors as together
 from core.users.zones import zone_of
@@ -121,10 +121,13 @@ def recap_content(user, *, week: date, today: date) -> dict:
     circle = together.circle_of(user.pk, week)
     circle_part = None
     if circle is not None:
-        members = together.member_ids(circle)
+        totals = together.week_totals(together.member_ids(circle), week)
+        popular = totals["most_popular_activity"]
         circle_part = {
             "name": circle.name,
-            **together.week_totals(members, week),
+            **totals,
+            # Said in words: "Quiz", not the stored key "quiz".
+            "most_popular_activity": dict(XPSource.choices).get(popular, popular) if popular else None,
             "goal": together.week_goal(circle),
         }
     return {

@@ -52,6 +52,7 @@ def test_the_recap_goes_out_on_the_persons_monday_morning_with_both_parts(tokyo)
         assert "100" in text  # XP together
         assert "of 80 XP" in text and "reached together" in text
         assert "380 XP to Explorer" in text  # 500 - 120
+        assert "Most popular activity: Quiz" in text.replace("<strong>", "").replace("</strong>", "")
     assert email.extra_headers["List-Unsubscribe"].startswith("<http://127.0.0.1:8000/notifications/unsubscribe/")
 
 
