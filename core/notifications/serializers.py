@@ -27,7 +27,7 @@ class NotificationSerializer(serializers.ModelSerializer):
 
 
 class NotificationListQuerySerializer(serializers.Serializer):
-    limit = StrictIntegerField(min_value=1, max_value=MAX_LIMIT, default=20)
+    limit = StrictIntegerField(min_value=1, max_value=MAX_LIMIT, default=20, help_text="How many, newest first.")
     cursor = StrictIntegerField(min_value=1, required=False, help_text="The `next_cursor` of the previous page.")
 
 

@@ -4,7 +4,7 @@ from django.core import signing
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
@@ -23,10 +23,7 @@ from .serializers import (
 
 
 @extend_schema(
-    parameters=[
-        OpenApiParameter("limit", int, description="How many (1-50, default 20)."),
-        OpenApiParameter("cursor", int, description="`next_cursor` of the previous page, for older ones."),
-    ],
+    parameters=[NotificationListQuerySerializer],
     responses={200: NotificationListSerializer, **ERRORS.bad_request_auth},
 )
 @api_view(["GET"])
