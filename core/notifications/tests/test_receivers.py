@@ -96,3 +96,15 @@ def test_creating_many_costs_a_fixed_number_of_queries(levels, django_assert_num
         # savepoint, opt-outs, existing keys, insert, read back, release
         with django_assert_num_queries(6):
             assert len(notify_many("level_reached", items)) == size
+
+
+def test_a_whole_week_skips_opt_outs_and_a_rerun_adds_nothing(circle):
+    from core.notifications.services import update_preferences
+
+    update_preferences(circle["ben"], {"circle_assigned": False})
+    week = circle["circle"].week_start
+    assert notify_circle_seated(week, None) == 1
+    assert notify_circle_seated(week, None) == 0
+    row = Notification.objects.get(kind="circle_assigned")
+    assert (row.user, row.payload, row.dedupe_key) == (circle["ana"], {"week": week.isoformat(), "circle_name": circle["circle"].name}, f"circle:{week.isoformat()}")
+    assert row.read_at is None
