@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "core.moments",
     "core.activities",
     "core.battles",
+    "core.notifications",
 ]
 
 MIDDLEWARE = [
@@ -479,4 +480,9 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.insights.tasks.snapshot_weekly_kpis",
         "schedule": crontab(minute=0, hour=THRIVE_RESET_HOUR + 1, day_of_week=1),
     },
+    # Hourly, because people's evenings and Monday mornings come at every hour somewhere: the
+    # streak-at-risk reminder (19:00-22:59 local) and the weekly recap email (Monday 07:00-11:59
+    # local), each once per person per day or week whatever the number of runs (core/notifications).
+    "nudge-streaks-at-risk": {"task": "core.notifications.tasks.nudge_streaks_at_risk", "schedule": crontab(minute=5)},
+    "send-weekly-recaps": {"task": "core.notifications.tasks.send_weekly_recaps", "schedule": crontab(minute=10)},
 }

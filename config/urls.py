@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from core.notifications.urls import api_urlpatterns as notification_api, page_urlpatterns as notification_pages
 from core.views import frontend
 
 api_v1 = [
@@ -13,6 +14,7 @@ api_v1 = [
     path("me/", include("core.together.urls")),
     path("me/", include("core.chat.urls")),
     path("me/", include("core.preferences.urls")),
+    path("me/", include((notification_api, "notifications"))),
     path("", include("core.circles.api_urls")),
     path("", include("core.points.urls")),
     path("", include("core.insights.urls")),
@@ -29,6 +31,7 @@ urlpatterns = [
     # The split view loads its start-up script from /api/docs/?script=, not inline (the CSP refuses inline scripts).
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema", template_name="api/swagger_ui.html"),
          name="api-docs"),
+    *notification_pages,
     # Everything else is the single-page app, which routes on the client.
     re_path(r"^(?!api/|admin/|static/).*$", frontend, name="frontend"),
 ]

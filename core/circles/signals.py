@@ -21,6 +21,9 @@ level_reached = Signal()
 # strings) and `viewer_id` and return {event id: [{"key", "count", "mine"}]}, the feed items'
 # reactions (core/live's kudos). The page thereby imports none of the apps built on it.
 feed_reactions_requested = Signal()
+# People got their seat in a week's circles. Receivers get `week` (the circle week's Monday) and
+# `profile_ids` (UserThriveProfile ids, or None: everyone seated in `week`, after the weekly job).
+circle_seated = Signal()
 
 
 def send_on_commit(signal: Signal, **kwargs) -> None:

@@ -14,10 +14,12 @@ from django.utils import timezone
 from core.circles import weeks
 from core.circles.models import XPEvent
 from core.circles.services import circle_feed_item
+from core.circles.signals import send_on_commit as send_signal_on_commit
 from core.exceptions import ApplicationError, NotFound
 
 from . import groups, selectors
 from .layers import DatabaseChannelLayer
+from .signals import kudos_given
 from .models import Kudos, Presence
 
 logger = logging.getLogger(__name__)
@@ -132,6 +134,7 @@ def give_kudos(giver, event_id, *, reaction: str) -> tuple[Kudos, bool]:
             groups.circle_group(circle.circle_id, circle.week),
             {"type": "live.kudos", "event_id": str(event.pk), "from": giver.username, "reaction": reaction},
         )
+        send_signal_on_commit(kudos_given, kudos=kudos)
     return kudos, created
 
 

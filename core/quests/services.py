@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.circles import weeks
+from core.circles.signals import send_on_commit
 from core.points.models import ActivityType
 from core.points.services import PointsService
 
@@ -28,6 +29,7 @@ from .conditions import (
 )
 from .exceptions import QuestNotFound, StepNotOpen, WrongAnswer
 from .models import HuntStepSolve, Quest, QuestCompletion, QuestKind, QuizStreakBonus
+from .signals import quest_completed
 
 REWARD_ACTIVITIES = {
     QuestKind.SIDE_QUEST: ActivityType.SIDE_QUEST_COMPLETED,
@@ -44,13 +46,16 @@ def complete_quest(user, quest: Quest, *, period, now: datetime | None = None) -
     idempotency key names the same triple, so even a reward retried apart from its row is paid once.
     """
     now = now or timezone.now()
-    return _claim_and_reward(
+    completion = _claim_and_reward(
         QuestCompletion, dict(user=user, quest=quest, period=period, completed_at=now),
         REWARD_ACTIVITIES[quest.kind],
         {"title": quest.title, "quest_id": quest.pk, "period": period.isoformat()},
         idempotency_key=f"quest:{quest.pk}:{period.isoformat()}:{user.pk}",
         points=quest.reward_xp,
     )
+    if completion is not None:
+        send_on_commit(quest_completed, user=user, completion=completion)
+    return completion
 
 
 @dataclass

@@ -9,6 +9,8 @@ from django.db.models import Count, Q, Sum
 from core.circles import weeks
 from core.circles.models import CircleMembership, ThriveCircle, XPEvent
 
+from .models import CircleGoal
+
 
 def member_ids(circle: ThriveCircle) -> list[int]:
     return list(CircleMembership.objects.filter(circle=circle).values_list("profile__user_id", flat=True))
@@ -66,3 +68,12 @@ def earners(circle: ThriveCircle) -> list[int]:
 def circle_of(user_id: int, week: date) -> ThriveCircle | None:
     seat = CircleMembership.objects.select_related("circle").filter(profile__user_id=user_id, week_start=week).first()
     return seat.circle if seat else None
+
+
+def week_goal(circle: ThriveCircle) -> dict | None:
+    """The circle's goal for its week as other apps show it (None if it was never fixed)."""
+    goal = CircleGoal.objects.filter(circle=circle).first()
+    if goal is None:
+        return None
+    progress, _ = circle_progress(circle)
+    return {"target_xp": goal.target_xp, "progress_xp": progress, "reached": goal.reached_at is not None}

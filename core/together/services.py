@@ -12,11 +12,13 @@ from django.utils import timezone
 from core.circles import weeks
 from core.circles.models import ThriveCircle, XPEvent, XPSource
 from core.circles.services import XPService
+from core.circles.signals import send_on_commit
 from core.live import groups
 from core.live.services import send_to_group
 
 from . import selectors
 from .models import CircleGoal, GoalBonus
+from .signals import goal_reached
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +54,7 @@ def pay_goal_bonus(goal: CircleGoal) -> int:
     with transaction.atomic():
         if not CircleGoal.objects.filter(pk=goal.pk, reached_at__isnull=True).update(reached_at=timezone.now()):
             return 0
+        send_on_commit(goal_reached, goal=goal, member_ids=selectors.member_ids(goal.circle))
         users = get_user_model().objects.in_bulk(selectors.earners(goal.circle))
         for user_id, user in sorted(users.items()):
             try:

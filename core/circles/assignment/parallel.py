@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from .. import weeks
 from ..models import CircleAssignmentRun, CircleMembership, ThriveCircle
+from ..signals import circle_seated, send_on_commit
 from . import grouping, ranking, seating
 from .eligibility import active_since
 from .locks import lock_circle_membership
@@ -103,6 +104,7 @@ def finish_week(run_id: int) -> CircleAssignmentRun:
         run.users_placed = CircleMembership.objects.filter(week_start=run.week_start).count()
         run.status, run.finished_at = CircleAssignmentRun.Status.SUCCEEDED, timezone.now()
         run.save()
+        send_on_commit(circle_seated, week=run.week_start, profile_ids=None)
     return run
 
 

@@ -8,6 +8,7 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber
 
 from .. import weeks
+from ..signals import circle_seated, send_on_commit
 from ..ledger.levels import level_by_id
 from ..models import CircleMembership, ThriveCircle, ThriveCircleLevel, UserThriveProfile
 from . import grouping
@@ -52,6 +53,7 @@ def seat_newcomers(week, *, now: datetime, profile_ids: list[int] | None = None)
         ["current_circle", "weekly_reset_at"],
     )
     recount_members(ThriveCircle.objects.filter(pk__in=set(chosen.values())))
+    send_on_commit(circle_seated, week=week, profile_ids=sorted(chosen))
     return len(seats), len(created)
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from .. import weeks
 from ..ledger.levels import LEVEL_BANDS_SQL, in_band_sql
 from ..models import CircleAssignmentRun, CircleMembership, ThriveCircle, ThriveCircleLevel, UserThriveProfile
+from ..signals import circle_seated, send_on_commit
 from . import grouping, ranking, seating
 from .eligibility import active_since, eligible_profiles
 from .locks import lock_circle_membership
@@ -66,6 +67,7 @@ class CircleAssignmentService:
         buckets, created = create_circles(week, now=now)
         placed = ranking.seat_by_rank(buckets, week, active_since=active_since(now)) if buckets else 0
         seating.recount_members(ThriveCircle.objects.filter(week_start=week))
+        send_on_commit(circle_seated, week=week, profile_ids=None)
         return placed, created
 
 

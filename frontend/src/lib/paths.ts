@@ -12,3 +12,4 @@ export function loginPath(returnTo: string): string {
 export function safeNextPath(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : HOME_PATH;
 }
+export const NOTIFICATION_SETTINGS_PATH = `${SETTINGS_PATH}#notifications`;

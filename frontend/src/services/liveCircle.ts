@@ -8,6 +8,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { CircleTogether, LiveMessage, ReactionCount, ThriveCircleData, XPEvent } from '../types/thriveCircles';
 import { applyChatMessage, chatKeys } from './chat';
+import { invalidateNotifications } from './notifications';
 import { applyQuestProgress, questKeys } from './quests';
 import type { QuestsPage } from '../types/quests';
 import { invalidateXPQueries, thriveCircleKeys } from './thriveCircles';
@@ -177,6 +178,11 @@ export function liveUrl(location: Pick<Location, 'protocol' | 'host'> = window.l
 }
 
 function applyToCache(queryClient: QueryClient, message: LiveMessage): void {
+  if (message.type === 'notification') {
+    // The list holds the unread count too: one refetch keeps both right (and deduplicated).
+    void invalidateNotifications(queryClient);
+    return;
+  }
   if (message.type === 'chat') {
     applyChatMessage(queryClient, message.message);
     return;
@@ -237,6 +243,7 @@ export function useLiveCircle(enabled = true): LiveSnapshot {
       onReconnected: () => {
         void queryClient.invalidateQueries({ queryKey: thriveCircleKeys.yourCircle() });
         void queryClient.invalidateQueries({ queryKey: chatKeys.history() });
+        void invalidateNotifications(queryClient);
       },
     });
     setConnection(live);

@@ -1,5 +1,6 @@
 import type { ChatLiveMessage } from './chat';
 import type { QuestProgressMessage } from './quests';
+import type { NotificationLiveMessage } from './notifications';
 
 // API shapes for Thrive Circles, exactly as the plan defines them (snake_case,
 // as the backend sends them), plus the extra keys the backend contract adds.
@@ -69,7 +70,8 @@ export type LiveMessage =
   | { type: 'week_reset' }
   | { type: 'pong' }
   | QuestProgressMessage
-  | ChatLiveMessage;
+  | ChatLiveMessage
+  | NotificationLiveMessage;
 
 export interface RecommendedAction {
   label: string;

@@ -6,6 +6,7 @@ import { HELP_PATH, HOME_PATH, QUESTS_PATH, SETTINGS_PATH, XP_HISTORY_PATH } fro
 import { errorMessage } from '../../services/api';
 import { useLogout, useRecordDailyLogin } from '../../services/auth';
 import type { SessionUser } from '../../types/auth';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { Avatar } from '../ui/Avatar';
 import { Button } from '../ui/Button';
 import { SectionErrorBoundary } from '../ui/SectionErrorBoundary';
@@ -80,6 +81,12 @@ export function AppShell({ user, children }: { user: SessionUser; children: Reac
           </nav>
           {/* On a phone the brand and this block share one row: no avatar, an icon-only button. */}
           <div className="ml-auto flex items-center gap-3">
+            {/* Notifications are about circles, kudos and quests: only inside the soft launch. */}
+            {user.thrive_circles_enabled && (
+              <SectionErrorBoundary section="notifications">
+                <NotificationBell />
+              </SectionErrorBoundary>
+            )}
             <span className="flex min-w-0 items-center gap-2">
               <span className="hidden sm:contents">
                 <Avatar username={user.username} url={user.avatar_url} size="sm" />

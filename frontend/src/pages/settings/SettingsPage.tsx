@@ -1,3 +1,4 @@
+import { NotificationPreferences } from '../../components/notifications/NotificationPreferences';
 import { faBed, faGlobe } from '@fortawesome/free-solid-svg-icons';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/ui/Button';
@@ -40,8 +41,11 @@ export default function SettingsPage() {
   }
   return (
     <>
-      <PageHeader title="Settings" description="Your time zone and a week off when you need one." />
+      <PageHeader title="Settings" description="Your time zone, a week off when you need one, and what we tell you about." />
       {body}
+      <div id="notifications" className="mt-6">
+        <NotificationPreferences />
+      </div>
     </>
   );
 }
