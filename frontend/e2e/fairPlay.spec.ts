@@ -20,7 +20,7 @@ test('the streak shows with how it counts, and a too-quick repeat is explained k
   await waitForCircle(page);
   const streak = page.getByRole('group', { name: 'Login streak' });
   await expect(streak).toContainText('1 day login streak');
-  await expect(streak).toContainText('a missed day starts again at 1');
+  await expect(streak).toContainText('a missed day without a freeze starts again at 1');
 
   for (const title of ['Prompt library', 'Prompt library, again']) {
     await page.goto('/projects/new');

@@ -37,7 +37,7 @@ async function expectSpotlightOn(page: Page, target: string) {
 const STEPS = [
   { title: "You're growing!", target: 'level-progress' },
   { title: 'Meet your Thrive Circle', target: 'circle' },
-  { title: 'A fresh start every Monday', target: 'countdown' },
+  { title: 'A fresh start every week', target: 'countdown' },
   { title: 'Ways to grow this week', target: 'recommended-actions' },
   { title: 'See your circle in action', target: 'feed' },
 ];

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { errorMessage } from '../../services/api';
 import { useNotificationPreferences, useUpdateNotificationPreferences } from '../../services/notifications';
 import type { NotificationPreferences as Preferences } from '../../types/notifications';
@@ -26,8 +27,18 @@ interface PreferenceFormProps {
   disabled?: boolean;
 }
 
-/** The switches alone (typed props, no fetching). */
+/**
+ * The switches alone (typed props, no fetching). A switch flips in the click's own render (the
+ * query cache would notify a tick later, and React would first put the old state back); a parent
+ * that re-keys the form whenever its data is set again shows what the server answered (or the
+ * old state back after a failed save).
+ */
 export function NotificationPreferenceForm({ preferences, onChange, disabled = false }: PreferenceFormProps) {
+  const [shown, setShown] = useState(preferences);
+  const change = (changes: Partial<Preferences>) => {
+    setShown((current) => ({ ...current, ...changes }));
+    onChange(changes);
+  };
   const group = (legend: string, rows: typeof IN_APP) => (
     <fieldset className="space-y-3">
       <legend className="mb-2 text-sm font-semibold text-slate-900">{legend}</legend>
@@ -36,9 +47,9 @@ export function NotificationPreferenceForm({ preferences, onChange, disabled = f
           <input
             type="checkbox"
             className="mt-0.5 size-4 accent-indigo-600"
-            checked={preferences[key]}
+            checked={shown[key]}
             disabled={disabled}
-            onChange={(event) => onChange({ [key]: event.target.checked })}
+            onChange={(event) => change({ [key]: event.target.checked })}
           />
           <span>
             <span className="block font-medium text-slate-800">{label}</span>
@@ -77,6 +88,7 @@ export function NotificationPreferences() {
       )}
       {preferences.data && (
         <NotificationPreferenceForm
+          key={preferences.dataUpdatedAt}
           preferences={preferences.data}
           onChange={(changes) => update.mutate(changes)}
         />
