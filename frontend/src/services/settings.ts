@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { viewerTimeZone } from '../lib/resetTime';
 import type { SettingsUpdate, UserSettings } from '../types/settings';
 import { api } from './api';
@@ -48,4 +49,22 @@ export function useUpdateSettings() {
 export function useViewerTimeZone(): string {
   const settings = useSettings();
   return settings.data?.time_zone || viewerTimeZone();
+}
+
+/**
+ * First visit with no zone stored: store this browser's once, so days, streaks and the reset follow
+ * the person's clock from now on. Never overrides a zone they chose. Used by Your Thrive Circle
+ * (where people land) and Settings.
+ */
+export function useDetectTimeZone(): void {
+  const settings = useSettings().data;
+  const { mutate } = useUpdateSettings();
+  const asked = useRef(false);
+  useEffect(() => {
+    if (!settings || settings.time_zone || asked.current) return;
+    const detected = viewerTimeZone();
+    if (!detected) return;
+    asked.current = true;
+    mutate({ time_zone: detected });
+  }, [settings, mutate]);
 }

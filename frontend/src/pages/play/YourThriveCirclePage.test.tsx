@@ -376,3 +376,22 @@ test('someone resting this week is told so and can come back at once', async () 
   // Coming back refreshes the page, which now shows this week's seat.
   await waitFor(() => expect(callsTo(fetchMock, 'GET', ENDPOINT).length).toBeGreaterThan(1));
 });
+
+test("the first visit stores the browser's time zone once, where people land", async () => {
+  const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  let stored = '';
+  const rest_week = { status: 'none', week_start: null, starts_at: null, ends_at: null, next_week_start: '2026-11-30' };
+  const settings = () => ({ time_zone: stored, effective_time_zone: stored || 'UTC', rest_week });
+  const fetchMock = mockApi({
+    [`GET ${ENDPOINT}`]: () => json(makeThriveCircleData()),
+    'GET /api/v1/me/settings/': () => json(settings()),
+    'PATCH /api/v1/me/settings/': ({ init }) => {
+      stored = JSON.parse(String(init.body)).time_zone;
+      return json(settings());
+    },
+  });
+  renderWithProviders(<YourThriveCirclePage />);
+  await screen.findByRole('heading', { name: 'Explorer' });
+  await waitFor(() => expect(callsTo(fetchMock, 'PATCH', '/api/v1/me/settings/')).toHaveLength(1));
+  expect(JSON.parse(String(callsTo(fetchMock, 'PATCH', '/api/v1/me/settings/')[0][1]?.body))).toEqual({ time_zone: browserZone });
+});

@@ -27,7 +27,7 @@ import { FEED_LENGTH, useLiveCircle, type LiveSnapshot } from '../../services/li
 import { useMarkCelebrated, useMoments } from '../../services/moments';
 import { useOnboarding } from '../../services/onboarding';
 import { useMyQuests } from '../../services/quests';
-import { useSettings, useUpdateSettings, useViewerTimeZone } from '../../services/settings';
+import { useDetectTimeZone, useSettings, useUpdateSettings, useViewerTimeZone } from '../../services/settings';
 import {
   useCircleTogether,
   useGiveKudos,
@@ -51,6 +51,7 @@ export default function YourThriveCirclePage() {
   const moments = useMoments();
   const markCelebrated = useMarkCelebrated();
   const timeZone = useViewerTimeZone();
+  useDetectTimeZone(); // first visit: the browser's zone becomes the person's
   const retry = () => void refetch();
   // First visit (on any device): the tour, once the sections it points at are on the page.
   const showTour = Boolean(data) && onboarding.isTourDue;

@@ -1,19 +1,19 @@
 import { NotificationPreferences } from '../../components/notifications/NotificationPreferences';
 import { faBed, faGlobe } from '@fortawesome/free-solid-svg-icons';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { Button } from '../../components/ui/Button';
 import { Card } from '../../components/ui/Card';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { FormAlert } from '../../components/ui/FormAlert';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { LoadingRegion, Skeleton } from '../../components/ui/Skeleton';
-import { formatLocalReset, formatResetShort, knownTimeZones, viewerTimeZone } from '../../lib/resetTime';
-import { useSettings, useUpdateSettings } from '../../services/settings';
+import { formatLocalReset, formatResetShort, knownTimeZones } from '../../lib/resetTime';
+import { useDetectTimeZone, useSettings, useUpdateSettings } from '../../services/settings';
 import type { RestWeek, UserSettings } from '../../types/settings';
 
 export default function SettingsPage() {
   const settings = useSettings();
-  useDetectTimeZone(settings.data);
+  useDetectTimeZone();
 
   let body;
   if (settings.data) {
@@ -48,22 +48,6 @@ export default function SettingsPage() {
       </div>
     </>
   );
-}
-
-/**
- * First visit with no zone stored: store this browser's once, so days, streaks and the reset follow
- * the person's clock from now on. Never overrides a zone they chose.
- */
-function useDetectTimeZone(settings: UserSettings | undefined) {
-  const { mutate } = useUpdateSettings();
-  const asked = useRef(false);
-  useEffect(() => {
-    if (!settings || settings.time_zone || asked.current) return;
-    const detected = viewerTimeZone();
-    if (!detected) return;
-    asked.current = true;
-    mutate({ time_zone: detected });
-  }, [settings, mutate]);
 }
 
 function TimeZoneSection({ settings }: { settings: UserSettings }) {
