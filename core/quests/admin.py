@@ -40,7 +40,7 @@ class QuestAdmin(admin.ModelAdmin):
     inlines = [QuestLevelTargetInline, HuntStepInline]
     fieldsets = [
         (None, {"fields": ["kind", "title", "description", "reward_xp", "is_active", "display_order"]}),
-        ("Who and when", {"fields": ["levels", "week_start"]}),
+        ("Who and when", {"fields": ["levels", "week_start", "first_day", "days"]}),
         ("Condition (from the XP event log)", {"fields": ["sources", "measure", "target"]}),
     ]
 

@@ -46,6 +46,17 @@ def measure_progress(facts: Iterable[EventFact], *, sources: Iterable[str], meas
     return sum(fact.count for fact in counted)
 
 
+def window_days(week_start: date, first_day: int, days: int) -> tuple[date, date]:
+    """[first, end) calendar days of a quest's window in the week starting `week_start`."""
+    first = week_start + timedelta(days=first_day)
+    return first, first + timedelta(days=days)
+
+
+def in_window(facts: Iterable[EventFact], first: date, end: date) -> list[EventFact]:
+    """The facts of the window's days: a quest of a few days counts only what happened in them."""
+    return [fact for fact in facts if first <= fact.day < end]
+
+
 def target_for_level(default: int, level_targets: dict[int, int], level_id: int | None) -> int:
     """A level's own target when the quest sets one (the weekly challenge scales by level)."""
     return level_targets.get(level_id, default) if level_id is not None else default

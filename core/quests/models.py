@@ -25,11 +25,15 @@ class Measure(models.TextChoices):
     DAYS = "days", "Different days with an event"
 
 
+WEEKDAYS = [(0, "Monday"), (1, "Tuesday"), (2, "Wednesday"), (3, "Thursday"), (4, "Friday"), (5, "Saturday"), (6, "Sunday")]
+
+
 class Quest(models.Model):
     """One quest: what to do (a condition on the XP event log, or a hunt's steps), for whom, when.
 
-    The window is a circle week: `week_start` (a Monday) for one week, or empty to run every week.
-    Progress and completion are counted per person and week.
+    The period is a circle week: `week_start` (a Monday) for one week, or empty to run every week.
+    Within it a quest may run for a few days only (`first_day`, `days`: "a weekend sprint").
+    Progress and completion are counted per person and week, from the events of its days.
     """
 
     kind = models.CharField(max_length=20, choices=QuestKind.choices)
@@ -41,6 +45,12 @@ class Quest(models.Model):
     )
     week_start = models.DateField(
         null=True, blank=True, help_text="The Monday of the week it runs; empty: every week."
+    )
+    first_day = models.PositiveSmallIntegerField(
+        default=0, choices=WEEKDAYS, help_text="The day of the week its window opens (Monday: with the week)."
+    )
+    days = models.PositiveSmallIntegerField(
+        default=7, help_text="How many days its window lasts: 7 for the whole week, fewer for a quest of a few days."
     )
     sources = models.JSONField(
         default=list, blank=True, help_text="XP sources that count; empty: every source except rewards. Not for hunts."
@@ -55,7 +65,13 @@ class Quest(models.Model):
 
     class Meta:
         ordering = ["display_order", "id"]
-        constraints = [models.CheckConstraint(condition=models.Q(target__gte=1), name="quest_target_at_least_1")]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(target__gte=1), name="quest_target_at_least_1"),
+            models.CheckConstraint(
+                condition=models.Q(days__gte=1, first_day__lte=6) & models.Q(first_day__lte=7 - models.F("days")),
+                name="quest_window_within_the_week",
+            ),
+        ]
         indexes = [models.Index(fields=["is_active", "week_start"], name="quest_active_week_idx")]
 
     def __str__(self):
@@ -72,6 +88,8 @@ class Quest(models.Model):
         allowed = {value for value, _ in COUNTABLE_SOURCES}
         if not isinstance(self.sources, list) or not set(self.sources) <= allowed:
             errors["sources"] = f"Choose among: {', '.join(sorted(allowed))} (rewards never count)."
+        if not 1 <= self.days <= 7 - self.first_day:
+            errors["days"] = "The window must end by the end of the week: at most 7 days from Monday."
         if errors:
             raise ValidationError(errors)
 

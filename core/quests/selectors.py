@@ -1,7 +1,7 @@
 """Reads: the quests open to a person this week, their XP facts, and the quests page."""
 
 import functools
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.core.cache import cache
 from django.db import connection
@@ -15,8 +15,10 @@ from .conditions import (
     REWARD_SOURCES,
     EventFact,
     consecutive_days,
+    in_window,
     measure_progress,
     target_for_level,
+    window_days,
 )
 from .models import CircleTheme, HuntStep, HuntStepSolve, Quest, QuestCompletion, QuestKind, QuizStreakBonus
 
@@ -36,6 +38,21 @@ def open_quests(week: date, level_id: int | None, *, hunts: bool = True) -> list
     if hunts:
         prefetch.append(Prefetch("steps", queryset=HuntStep.objects.order_by("order")))
     return list(quests.distinct().prefetch_related(*prefetch))
+
+
+def window_bounds(quest: Quest, week: date) -> tuple[datetime, datetime]:
+    """When the quest's window opens and closes in `week`: the week's own reset at its ends, the
+    platform's midnights in between (a quest of a few days)."""
+    week_opens, week_closes = weeks.week_bounds(week)
+    first, end = window_days(week, quest.first_day, quest.days)
+    opens = week_opens if quest.first_day == 0 else datetime.combine(first, time.min, tzinfo=weeks.time_zone())
+    closes = week_closes if quest.first_day + quest.days == 7 else datetime.combine(end, time.min, tzinfo=weeks.time_zone())
+    return opens, closes
+
+
+def is_running(quest: Quest, week: date, now: datetime) -> bool:
+    opens, closes = window_bounds(quest, week)
+    return opens <= now < closes
 
 
 def quest_target(quest: Quest, level_id: int | None) -> int:
@@ -96,9 +113,12 @@ def quests_page(user, now: datetime) -> dict:
             "step_id", flat=True
         )
     )
-    expires_at = weeks.week_bounds(week)[1]
     items = []
     for quest in quests:
+        opens_at, expires_at = window_bounds(quest, week)
+        completion = done.get(quest.pk)
+        if now < opens_at or (now >= expires_at and completion is None):
+            continue  # a quest of a few days shows while it runs, and afterwards only if done
         target = quest_target(quest, level_id)
         steps = []
         if quest.is_hunt:
@@ -112,8 +132,8 @@ def quests_page(user, now: datetime) -> dict:
                 opened = opened and solved
             current = sum(1 for s in steps if s["solved"])
         else:
-            current = measure_progress(facts, sources=quest.sources, measure=quest.measure)
-        completion = done.get(quest.pk)
+            window = in_window(facts, *window_days(week, quest.first_day, quest.days))
+            current = measure_progress(window, sources=quest.sources, measure=quest.measure)
         items.append({
             "id": quest.pk, "kind": quest.kind, "title": quest.title, "description": quest.description,
             "reward_xp": quest.reward_xp, "progress": {"current": min(current, target), "target": target},

@@ -22,10 +22,12 @@ from .conditions import (
     QUIZ_STREAK_BONUSES,
     EventFact,
     consecutive_days,
+    in_window,
     is_correct,
     measure_progress,
     streak_bonus_due,
     target_for_level,
+    window_days,
 )
 from .exceptions import QuestNotFound, StepNotOpen, WrongAnswer
 from .models import HuntStepSolve, Quest, QuestCompletion, QuestKind, QuizStreakBonus
@@ -94,7 +96,8 @@ def evaluate_award(user, *, now: datetime, source: str | None = None) -> AwardOu
     if quests and level_id is not None:
         # Each of the person's quests measured once: (quest, current, target).
         measured = [
-            (quest, measure_progress(facts, sources=quest.sources, measure=quest.measure),
+            (quest, measure_progress(in_window(facts, *window_days(week, quest.first_day, quest.days)),
+                                     sources=quest.sources, measure=quest.measure),
              target_for_level(quest.target, quest.targets_by_level, level_id))
             for quest in quests if not quest.level_ids or level_id in quest.level_ids
         ]
@@ -142,7 +145,10 @@ def answer_step(user, quest_id: int, order: int, answer: str, *, now: datetime |
     now = now or timezone.now()
     week = weeks.week_start_for(now)
     level_id = selectors.level_of(user)
-    quest = next((q for q in selectors.open_quests(week, level_id) if q.pk == quest_id and q.is_hunt), None)
+    quest = next(
+        (q for q in selectors.open_quests(week, level_id) if q.pk == quest_id and q.is_hunt and selectors.is_running(q, week, now)),
+        None,
+    )
     if quest is None:
         raise QuestNotFound("No such scavenger hunt this week.")
     steps = list(quest.steps.all())

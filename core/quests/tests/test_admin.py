@@ -21,7 +21,7 @@ def staff_client(client, levels):
 def quest_form(**overrides):
     data = {
         "kind": "weekly_challenge", "title": "Grow together", "description": "Earn XP.", "reward_xp": "100",
-        "is_active": "on", "display_order": "0", "week_start": "", "sources": ["quiz", "project"],
+        "is_active": "on", "display_order": "0", "week_start": "", "first_day": "0", "days": "7", "sources": ["quiz", "project"],
         "measure": "xp", "target": "100",
         "level_targets-TOTAL_FORMS": "0", "level_targets-INITIAL_FORMS": "0",
         "steps-TOTAL_FORMS": "0", "steps-INITIAL_FORMS": "0",
@@ -76,3 +76,9 @@ def test_staff_author_a_theme_with_its_side_quest(staff_client):
 def test_the_quest_list_shows_authored_quests(staff_client):
     QuestFactory(title="Try a Prompt Battle")
     assert "Try a Prompt Battle" in staff_client.get("/admin/quests/quest/").content.decode()
+
+
+def test_a_window_past_the_week_is_explained_in_the_form(staff_client):
+    response = staff_client.post("/admin/quests/quest/add/", quest_form(first_day="5", days="3"))
+    assert response.status_code == 200
+    assert "The window must end by the end of the week" in response.content.decode()
