@@ -4,8 +4,9 @@ import pytest
 from asgiref.sync import sync_to_async
 
 from core.circles.services import XPService
+from core.circles.tests.factories import ProfileFactory
 from core.live.tests.conftest import open_socket, receive_type, types_received
-from core.moments import selectors
+from core.moments import selectors, services
 from core.moments.serializers import level_up_item
 
 pytestmark = [pytest.mark.asyncio, pytest.mark.django_db(transaction=True)]
@@ -40,9 +41,6 @@ async def test_a_circle_mate_hears_a_level_up_once_and_another_circle_nothing(tw
 
 
 async def test_someone_without_a_circle_announces_nothing(two_circles, levels, monkeypatch):
-    from core.circles.tests.factories import ProfileFactory
-    from core.moments import services
-
     sent = []
     monkeypatch.setattr(services, "relay_on_commit", lambda group, payload, **kwargs: sent.append((group, payload)))
     loner = (await sync_to_async(ProfileFactory)(user__username="dee")).user  # seated in no circle
