@@ -14,6 +14,12 @@ class LevelReachedSerializer(serializers.Serializer):
         return moment.user.avatar_url or None
 
 
+def level_up_item(moment) -> dict:
+    """A circle feed's level-up item: exactly an entry of `circle_level_ups` of `GET /api/v1/me/moments/`
+    (the socket's `level_up` message carries the same)."""
+    return dict(LevelReachedSerializer(moment).data)
+
+
 class CelebrationSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     level_name = serializers.CharField(source="level.name")

@@ -65,3 +65,37 @@ test('with reduced motion the celebration shows without any animation', async ({
   expect(animations).toBe(0);
   await context.close();
 });
+
+test('a circle-mate’s level-up appears on the open page live, without a reload', async ({ browser }) => {
+  // A newcomer seated in explorer_eve's circle this week, at 0 XP: 500 XP make them an Explorer.
+  const climber = `riser_${Date.now()}`;
+  djangoShell(
+    `from django.contrib.auth import get_user_model
+from core.circles.models import CircleMembership, ThriveCircleLevel, UserThriveProfile
+circle = UserThriveProfile.objects.get(user__username='explorer_eve').current_circle
+user = get_user_model().objects.create_user(${JSON.stringify(climber)}, password=${JSON.stringify(PASSWORD)})
+profile = UserThriveProfile.objects.create(user=user, current_level=ThriveCircleLevel.objects.order_by('order').first(), current_circle=circle)
+CircleMembership.objects.create(week_start=circle.week_start, profile=profile, circle=circle)`,
+  );
+  const context = await browser.newContext();
+  const eve = await context.newPage();
+  await signIn(eve, 'explorer_eve');
+  await waitForCircle(eve);
+  const feed = eve.getByRole('region', { name: 'Circle activity' });
+  await expect(feed.getByText('Live', { exact: true })).toBeVisible();
+  await eve.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+  const levelUp = eve.getByTestId('feed-level-up').filter({ hasText: `${climber} reached Explorer` });
+  await expect(levelUp).toHaveCount(0);
+  // From here the page's poll of the moments fails: only the socket can bring the level-up.
+  await eve.route('**/api/v1/me/moments/', (route) => route.abort());
+
+  // Awarded by another process (as a management command or a worker would): only the socket can tell the page.
+  djangoShell(
+    `from django.contrib.auth import get_user_model; from core.circles.services import XPService
+XPService.add_xp(get_user_model().objects.get(username=${JSON.stringify(climber)}), 500, 'other', 'Set up for the test')`,
+  );
+  await expect(levelUp).toBeVisible({ timeout: 5_000 });
+  await expect(levelUp).toHaveCount(1);
+  expect(await eve.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await context.close();
+});

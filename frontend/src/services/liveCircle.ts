@@ -8,8 +8,10 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { CircleTogether, LiveMessage, ReactionCount, ThriveCircleData, XPEvent } from '../types/thriveCircles';
 import { applyChatMessage, chatKeys } from './chat';
+import { applyLevelUp } from './moments';
 import { invalidateNotifications } from './notifications';
 import { applyQuestProgress, questKeys } from './quests';
+import type { Moments } from '../types/moments';
 import type { QuestsPage } from '../types/quests';
 import { invalidateXPQueries, thriveCircleKeys } from './thriveCircles';
 
@@ -195,6 +197,15 @@ function applyToCache(queryClient: QueryClient, message: LiveMessage): void {
     queryClient.setQueryData<QuestsPage>(questKeys.all(), (page) => (page ? applyQuestProgress(page, message) : page));
     // A completion's reward (and its done state) comes from the server.
     if (message.completed) void invalidateXPQueries(queryClient);
+    return;
+  }
+  if (message.type === 'level_up') {
+    // As for activities: a fetch under way may predate the level-up; fetch again rather than lose it.
+    const stale = queryClient.isFetching({ queryKey: thriveCircleKeys.moments() }) > 0;
+    queryClient.setQueryData<Moments>(thriveCircleKeys.moments(), (moments) =>
+      moments ? applyLevelUp(moments, message.level_up) : moments,
+    );
+    if (stale) void queryClient.invalidateQueries({ queryKey: thriveCircleKeys.moments() });
     return;
   }
   if (message.type === 'week_reset') {

@@ -1,6 +1,7 @@
 import type { ChatLiveMessage } from './chat';
 import type { QuestProgressMessage } from './quests';
 import type { NotificationLiveMessage } from './notifications';
+import type { LevelUp } from './moments';
 
 // API shapes for Thrive Circles, exactly as the plan defines them (snake_case,
 // as the backend sends them), plus the extra keys the backend contract adds.
@@ -69,6 +70,8 @@ export type LiveMessage =
   | { type: 'circle_goal'; goal: Omit<CircleGoal, 'your_xp'> }
   | { type: 'week_reset' }
   | { type: 'pong' }
+  /** Someone in the viewer's circle (the viewer too) reached a level: an item of GET /api/v1/me/moments/'s circle_level_ups. */
+  | { type: 'level_up'; level_up: LevelUp }
   | QuestProgressMessage
   | ChatLiveMessage
   | NotificationLiveMessage;
