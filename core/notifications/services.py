@@ -9,10 +9,13 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db import connection, transaction
+from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 
-from core.circles.models import CircleMembership, ThriveCircle, UserThriveProfile
+from core.circles import weeks
+
+from core.circles.models import CircleMembership
 from core.live import groups
 from core.live.services import relay_on_commit
 
@@ -100,54 +103,42 @@ def update_preferences(user, changes: dict[str, bool]) -> dict[str, bool]:
 
 # --- From other apps' events ------------------------------------------------------------------------
 def notify_circle_seated(week: date, profile_ids: list[int] | None, *, now: datetime | None = None) -> int:
-    """"You're in <circle> this week" for the people seated in `week` (everyone in it when
-    `profile_ids` is None). Idempotent per person and week. Returns how many were created."""
-    now = now or timezone.now()
+    """"You're in <circle> this week" for people seated in `week` one by one (newcomers, people
+    back from a rest). Idempotent per person and week. Returns how many were created.
+
+    The weekly job's whole week (`profile_ids` None) creates nothing here: written in its run, up to
+    a million rows held the job up by ~19 s at 1M people (bench/assignment.py), and a week built
+    ahead would be announced before its reset. Each person's is written when they first look at
+    their notifications in the week (`catch_up_on_this_week`).
+    """
     if profile_ids is None:
-        return _notify_whole_week(week, now=now)
+        return 0
     seats = CircleMembership.objects.filter(week_start=week, profile_id__in=profile_ids).values_list("profile__user_id", "circle__name")
-    items = [Item(user_id, {"week": week.isoformat(), "circle_name": name}, f"circle:{week.isoformat()}") for user_id, name in seats]
+    items = [_circle_item(user_id, week, name) for user_id, name in seats]
     created = 0
     for start in range(0, len(items), BATCH):
         created += len(notify_many(Kind.CIRCLE_ASSIGNED, items[start : start + BATCH], now=now))
     return created
 
 
-def _notify_whole_week(week: date, *, now: datetime) -> int:
-    """Everyone seated in `week`, in one set-based statement (the weekly job seats up to millions;
-    row by row this would hold up the job). Skips opt-outs; ON CONFLICT makes a rerun a no-op. Not
-    sent live: pages see them at their next poll."""
-    membership, profile = CircleMembership._meta.db_table, UserThriveProfile._meta.db_table
-    circle, notification = ThriveCircle._meta.db_table, Notification._meta.db_table
-    preferences = NotificationPreferences._meta.db_table
-    payload = (
-        "json_build_object('week', %s::text, 'circle_name', c.name)::jsonb"
-        if connection.vendor == "postgresql"
-        else "json_object('week', %s, 'circle_name', c.name)"
-    )
-    ops = connection.ops
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute(
-            f"""
-            INSERT INTO {notification} (user_id, kind, payload, created_at, read_at, dedupe_key)
-            SELECT p.user_id, %s, {payload}, %s, NULL, %s
-            FROM {membership} m
-            JOIN {profile} p ON p.id = m.profile_id
-            JOIN {circle} c ON c.id = m.circle_id
-            WHERE m.week_start = %s
-              AND NOT EXISTS (SELECT 1 FROM {preferences} np WHERE np.user_id = p.user_id AND np.circle_assigned = %s)
-            ON CONFLICT (user_id, dedupe_key) DO NOTHING
-            """,
-            [
-                Kind.CIRCLE_ASSIGNED.value,
-                week.isoformat(),
-                ops.adapt_datetimefield_value(now),
-                f"circle:{week.isoformat()}",
-                ops.adapt_datefield_value(week),
-                False,
-            ],
-        )
-        return max(cursor.rowcount, 0)
+def catch_up_on_this_week(user, *, now: datetime | None = None) -> None:
+    """Before reading a person's notifications: their "new circle" of the running week, once.
+
+    Remembered in the cache per person and week, so the bell's polls cost nothing after the first.
+    """
+    now = now or timezone.now()
+    week = weeks.week_start_for(now)
+    remembered = f"notifications:week-seen:{user.pk}:{week.isoformat()}"
+    if cache.get(remembered):
+        return
+    name = CircleMembership.objects.filter(week_start=week, profile__user=user).values_list("circle__name", flat=True).first()
+    if name is not None:
+        notify_many(Kind.CIRCLE_ASSIGNED, [_circle_item(user.pk, week, name)], now=weeks.week_bounds(week)[0])
+    cache.set(remembered, True, timeout=7 * 24 * 3600)
+
+
+def _circle_item(user_id: int, week: date, circle_name: str) -> Item:
+    return Item(user_id, {"week": week.isoformat(), "circle_name": circle_name}, f"circle:{week.isoformat()}")
 
 
 def nudge_streaks_at_risk(*, now: datetime | None = None) -> int:

@@ -33,6 +33,7 @@ def my_notifications(request):
     query = NotificationListQuerySerializer(data=request.query_params)
     query.is_valid(raise_exception=True)
     limit = query.validated_data["limit"]
+    services.catch_up_on_this_week(request.user)
     rows = selectors.notifications_for(request.user, limit=limit + 1, cursor=query.validated_data.get("cursor"))
     page = rows[:limit]
     return Response(

@@ -15,10 +15,10 @@ class User(AbstractUser):
     time_zone = models.CharField(max_length=64, blank=True, default="", db_default="")
     # Forgiveness (issue 17): streak freezes held (one earned per 7 days in a row, at most
     # THRIVE_MAX_STREAK_FREEZES), and the last time freezes kept a streak alive, for the page.
-    streak_freezes = models.PositiveSmallIntegerField(default=0)
+    streak_freezes = models.PositiveSmallIntegerField(default=0, db_default=0)
     freeze_used_on = models.DateField(null=True, blank=True)
-    freeze_kept_streak = models.IntegerField(default=0)
-    freezes_used = models.PositiveSmallIntegerField(default=0)  # how many that last time
+    freeze_kept_streak = models.IntegerField(default=0, db_default=0)
+    freezes_used = models.PositiveSmallIntegerField(default=0, db_default=0)  # how many that last time
     # A rest week: the Monday of the circle week the person sits out (not placed by the weekly
     # job; its days do not break the streak). `rest_ended_on` is the day they came back early.
     resting_week = models.DateField(null=True, blank=True)

@@ -57,17 +57,22 @@ def test_goal_reached_tells_every_member_once(circle, on_commit):
         assert kinds(person).count("goal_reached") == 1
 
 
-def test_the_weekly_job_tells_everyone_of_their_new_circle_once(levels, midweek, on_commit):
+def test_the_weekly_job_writes_nothing_and_each_person_hears_of_their_circle_when_they_look(levels, midweek, on_commit):
     from core.circles.tests.factories import ProfileFactory
+    from core.notifications.services import catch_up_on_this_week
 
     people = [ProfileFactory().user for _ in range(3)]
     on_commit(CircleAssignmentService.assign_weekly_circles)
-    on_commit(CircleAssignmentService.assign_weekly_circles)  # a second run the same week
-    week = CircleAssignmentRun.objects.first().week_start
-    circle_seated.send(sender=None, week=week, profile_ids=None)
+    circle_seated.send(sender=None, week=weeks.current_week_start(), profile_ids=None)
+    assert not Notification.objects.exists()  # the job's run stays as fast as before notifications
+    for person in people:
+        catch_up_on_this_week(person)
+        catch_up_on_this_week(person)  # the bell polls again
+    week = weeks.current_week_start()
     for person in people:
         row = Notification.objects.get(user=person, kind="circle_assigned")
         assert row.payload["week"] == week.isoformat() and row.payload["circle_name"]
+        assert row.created_at == weeks.week_bounds(week)[0]  # news of the reset
 
 
 def test_a_newcomer_seated_midweek_is_told_of_their_circle(circle):
@@ -98,13 +103,15 @@ def test_creating_many_costs_a_fixed_number_of_queries(levels, django_assert_num
             assert len(notify_many("level_reached", items)) == size
 
 
-def test_a_whole_week_skips_opt_outs_and_a_rerun_adds_nothing(circle):
-    from core.notifications.services import update_preferences
+def test_the_catch_up_skips_opt_outs_and_people_without_a_circle(circle):
+    from core.notifications.services import catch_up_on_this_week, update_preferences
+    from core.users.tests.factories import UserFactory
 
     update_preferences(circle["ben"], {"circle_assigned": False})
-    week = circle["circle"].week_start
-    assert notify_circle_seated(week, None) == 1
-    assert notify_circle_seated(week, None) == 0
+    for person in (circle["ana"], circle["ben"], UserFactory()):
+        catch_up_on_this_week(person)
     row = Notification.objects.get(kind="circle_assigned")
+    week = circle["circle"].week_start
     assert (row.user, row.payload, row.dedupe_key) == (circle["ana"], {"week": week.isoformat(), "circle_name": circle["circle"].name}, f"circle:{week.isoformat()}")
     assert row.read_at is None
+
