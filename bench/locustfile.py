@@ -43,8 +43,8 @@ class CircleMember(HttpUser):
 
     @task(1)
     def award(self):
-        self.client.post("/api/v1/activities/prompt-battle/", json={"prompt": "A poem about circles that grow"},
-                         name="POST prompt-battle (award)")
+        self.client.post("/api/v1/activities/projects/", json={"title": "Circles that grow"},
+                         name="POST project (award)")
 
     def _keep_socket(self, session: str) -> None:
         url = self.host.replace("http", "ws", 1) + "/ws/v1/me/thrive-circle/"
