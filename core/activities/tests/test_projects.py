@@ -1,16 +1,10 @@
-from rest_framework.test import APIClient
 
 from core.circles.models import XPEvent
 from core.points.models import ActivityType, PointsHistory
 from core.users.tests.factories import UserFactory
+from core.testing import client_for
 
 PROJECTS = "/api/v1/activities/projects/"
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def awards(user, activity_type) -> list[int]:

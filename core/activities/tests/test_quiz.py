@@ -1,20 +1,14 @@
 import pytest
 from django.contrib.admin.sites import site
 from django.test import RequestFactory
-from rest_framework.test import APIClient
 
 from core.activities.admin import QuestionAdmin
 from core.activities.models import Choice, Question, QuizAttempt
 from core.points.models import PointsHistory
 from core.users.tests.factories import UserFactory
+from core.testing import client_for
 
 QUIZ = "/api/v1/activities/quiz/"
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def right_answers(quiz: dict) -> list[int]:

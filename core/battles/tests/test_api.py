@@ -5,17 +5,12 @@ from core.battles import services
 from core.battles.demo import AUTHORS, seed_demo_battle
 from core.battles.models import BattleEntry, BattleVote, PromptBattle
 from core.users.tests.factories import UserFactory
+from core.testing import client_for
 
 from .factories import last_week_battle, make_battle, past_close
 
 CURRENT = "/api/v1/prompt-battles/current/"
 TEXT = "Describe a sunrise with sounds only."
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def entries_url(battle, number=1) -> str:

@@ -1,15 +1,9 @@
 import pytest
-from rest_framework.test import APIClient
 
 from core.live.tests.conftest import two_circles  # noqa: F401  (a fixture: ana and ben in one circle, cy in another)
+from core.testing import client_for
 
 CHAT = "/api/v1/me/thrive-circle/chat/"
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 def send(user, text):

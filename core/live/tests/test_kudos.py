@@ -10,18 +10,13 @@ from core.circles.tests.factories import ProfileFactory
 
 from .conftest import seated
 from core.live.models import Kudos, Reaction
+from core.testing import client_for
 
 PAGE = "/api/v1/me/thrive-circle/"
 
 
 def kudos_url(event) -> str:
     return f"/api/v1/me/thrive-circle/activity/{event.pk}/kudos/"
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
 
 
 @pytest.fixture

@@ -6,12 +6,7 @@ from core.circles.tests.factories import ProfileFactory
 from core.moments.models import LevelReached
 from core.points.models import ActivityType
 from core.points.services import PointsService
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
+from core.testing import client_for
 
 
 @pytest.fixture

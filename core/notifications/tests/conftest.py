@@ -1,21 +1,8 @@
 import pytest
-from rest_framework.test import APIClient
 
-from core.circles.models import CircleMembership
-from core.circles.tests.factories import CircleFactory, ProfileFactory
-
-
-def seated(username, circle, **fields):
-    """A profile seated in `circle` for its week (as the weekly job seats people)."""
-    profile = ProfileFactory(user__username=username, current_circle=circle, **fields)
-    CircleMembership.objects.create(week_start=circle.week_start, profile=profile, circle=circle)
-    return profile
-
-
-def client_for(user) -> APIClient:
-    client = APIClient()
-    client.force_authenticate(user)
-    return client
+from core.circles.tests.factories import CircleFactory
+from core.live.tests.conftest import seated
+from core.testing import client_for  # noqa: F401  (the tests import it from here)
 
 
 @pytest.fixture
