@@ -147,6 +147,26 @@ def proc_cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def server_cpu_seconds(backend_pid: int) -> float | None:
+    """CPU of the whole PostgreSQL server `backend_pid` belongs to: its postmaster, every live
+    child process, and the children that have exited (the postmaster's cutime and cstime), so
+    work done by connections opened and closed in between (publishing's) is counted too."""
+    try:
+        postmaster = int(Path(f"/proc/{backend_pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        fields = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, ValueError):
+        return None
+    total = sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            rest = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # exited meanwhile: its CPU is in the postmaster's cutime now
+        if int(rest[1]) == postmaster:
+            total += (int(rest[11]) + int(rest[12])) / os.sysconf("SC_CLK_TCK")
+    return total
+
+
 @contextmanager
 def timer():
     box = {}

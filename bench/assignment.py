@@ -301,11 +301,15 @@ def measure_call(label: str, fn, *, explain: str | None, after=None) -> dict:
     import tracemalloc
 
     from django.db import connection
+    from django.db.backends.signals import connection_created
 
     log = _common.QueryLog()
     backend = _backend_pid()
-    cpu_before = (time.process_time(), _common.proc_cpu_seconds(backend) if backend else None)
+    cpu_before = (time.process_time(), _common.proc_cpu_seconds(backend) if backend else None,
+                  _common.server_cpu_seconds(backend) if backend else None)
     commits = _common.CommitTimer(connection)
+    also_log = _also_log(log)
+    connection_created.connect(also_log)  # connections the run opens (publishing's lanes)
     tracemalloc.reset_peak()
     profiler = cProfile.Profile() if PROFILE else None
     started = time.perf_counter()
@@ -319,8 +323,10 @@ def measure_call(label: str, fn, *, explain: str | None, after=None) -> dict:
         figures, error = {}, f"{type(exc).__name__}: {_common.one_line(str(exc), 200)}"
     seconds = time.perf_counter() - started
     commits.stop()
+    connection_created.disconnect(also_log)
     python_cpu = time.process_time() - cpu_before[0]
     backend_cpu = _common.proc_cpu_seconds(backend) - cpu_before[1] if cpu_before[1] is not None else None
+    server_cpu = _common.server_cpu_seconds(backend) - cpu_before[2] if cpu_before[2] is not None else None
     if after is not None and error is None:
         figures.update(after())
     result = {
@@ -333,11 +339,13 @@ def measure_call(label: str, fn, *, explain: str | None, after=None) -> dict:
         "commit_seconds": round(commits.seconds, 3),
         "python_cpu_seconds": round(python_cpu, 2),
         "postgres_backend_cpu_seconds": round(backend_cpu, 2) if backend_cpu is not None else None,
+        "postgres_server_cpu_seconds": round(server_cpu, 2) if server_cpu is not None else None,
         "tracemalloc_peak_mib": round(tracemalloc.get_traced_memory()[1] / 2**20, 2) if tracemalloc.is_tracing() else None,
         "max_rss_mib": round(_common.max_rss_mib(), 1),
         "slowest": [(round(s, 3), _common.one_line(sql)) for s, sql in log.slowest(5)],
     }
-    cpu = f"{python_cpu:.2f} s Python" + (f" + {backend_cpu:.2f} s PostgreSQL backend" if backend_cpu is not None else "")
+    cpu = f"{python_cpu:.2f} s Python" + (
+        f" + {backend_cpu:.2f} s PostgreSQL backend; whole server {server_cpu:.2f} s" if backend_cpu is not None else "")
     print(
         f"\n{label}" + (f": FAILED {error}" if error else "") + "\n"
         f"  wall time        {seconds:8.2f} s   (CPU: {cpu})\n"
@@ -395,6 +403,8 @@ class AwardsDuring:
     """Awards through XPService.add_xp, one every `every` seconds, from a thread with its own
     database connection, while the block runs: does the run make awards wait?"""
 
+    THREAD = "awards-during-the-run"
+
     def __init__(self, every: float):
         import threading
 
@@ -403,7 +413,7 @@ class AwardsDuring:
         self.every, self.latencies, self.errors = every, [], []
         self.users = list(UserThriveProfile.objects.order_by("-last_activity_at").select_related("user")[:500])
         self.stop = threading.Event()
-        self.thread = threading.Thread(target=self._award, daemon=True)
+        self.thread = threading.Thread(target=self._award, daemon=True, name=self.THREAD)
 
     def _award(self) -> None:
         from django.db import connection
@@ -436,6 +446,18 @@ class AwardsDuring:
                   f"latency p50 {1000 * pick(0.5):.0f} ms, p99 {1000 * pick(0.99):.0f} ms, max {1000 * lat[-1]:.0f} ms")
         for error in self.errors[:3]:
             print(f"    {error}")
+
+
+def _also_log(log):
+    """A connection_created receiver that logs the statements of connections opened by the run
+    (not those of the awards thread, which are not the run's)."""
+    import threading
+
+    def receiver(sender, connection, **kwargs):
+        if threading.current_thread().name != AwardsDuring.THREAD:
+            connection.execute_wrappers.append(log)
+
+    return receiver
 
 
 def _backend_pid() -> int | None:

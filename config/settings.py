@@ -321,6 +321,9 @@ THRIVE_NOT_PLACED_GROUP = env("THRIVE_NOT_PLACED_GROUP", default="Not placed in 
 # bands of about this many people that several workers seat in parallel (assignment/parallel.py);
 # 0 keeps every run in one process and one transaction.
 THRIVE_ASSIGNMENT_BAND_SIZE = env.int("THRIVE_ASSIGNMENT_BAND_SIZE", default=100_000)
+# Database connections that copy a week's circles to `current_circle` side by side after the
+# weekly job seats it (assignment/publishing.py; PostgreSQL only). 1: one connection.
+THRIVE_PUBLISH_CONNECTIONS = env.int("THRIVE_PUBLISH_CONNECTIONS", default=2)
 # Nearby time zones sit together: the weekly job seats each run of this many circles of a level
 # (neighbours in XP) ordered by the members' UTC offset, then XP (assignment/ranking.py). 1 turns
 # it off (pure XP order); larger values group zones better and widen each circle's XP range.

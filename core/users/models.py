@@ -28,4 +28,7 @@ class User(AbstractUser):
         indexes = [
             models.Index(fields=["-total_points"], name="user_points_idx"),
             models.Index(fields=["level", "-total_points"], name="user_level_points_idx"),
+            # Small indexes for the few people the weekly job leaves out (circles/assignment/eligibility.py).
+            models.Index(fields=["id"], condition=models.Q(is_staff=True) | models.Q(is_superuser=True), name="user_not_learner_idx"),
+            models.Index(fields=["resting_week"], condition=models.Q(resting_week__isnull=False), name="user_resting_week_idx"),
         ]

@@ -20,25 +20,29 @@ def active_since(now: datetime | None = None) -> datetime:
     return (now or timezone.now()) - timedelta(days=settings.THRIVE_INACTIVE_DAYS)
 
 
-def not_placed_users(week: date | None = None) -> QuerySet:
-    """Ids of the accounts not placed in a circle, whatever their activity: never (staff, the
-    not-placed group), or in `week` only (resting that week and not back yet)."""
-    rule = Q(groups__name=settings.THRIVE_NOT_PLACED_GROUP)
+def not_placed_users(week: date | None = None) -> list[QuerySet]:
+    """Ids of the accounts not placed in a circle, whatever their activity, as sets that each
+    come from a small index: never (the not-placed group; staff), or in `week` only (resting
+    that week and not back yet). One condition OR-ing them read every user (0.27 s at 1M, twice
+    per weekly run)."""
+    users = get_user_model().objects
+    sets = [users.filter(groups__name=settings.THRIVE_NOT_PLACED_GROUP).values("pk")]
     if not settings.THRIVE_PLACE_STAFF:
-        rule |= Q(is_staff=True) | Q(is_superuser=True)
+        sets.append(users.filter(Q(is_staff=True) | Q(is_superuser=True)).values("pk"))  # user_not_learner_idx
     if week is not None:
-        rule |= Q(resting_week=week, rest_ended_on__isnull=True)
-    return get_user_model().objects.filter(rule).values("pk")
+        sets.append(users.filter(resting_week=week, rest_ended_on__isnull=True).values("pk"))  # user_resting_week_idx
+    return sets
 
 
 def not_placed_sql(user_column: str, week: date | None = None) -> tuple[str, tuple]:
     """The same rule for raw SQL: a condition on `user_column` and its parameters."""
-    sql, params = not_placed_users(week).query.sql_with_params()
-    return f"{user_column} NOT IN ({sql})", params
+    parts = [users.query.sql_with_params() for users in not_placed_users(week)]
+    return " AND ".join(f"{user_column} NOT IN ({sql})" for sql, _ in parts), tuple(p for _, params in parts for p in params)
 
 
 def eligible_profiles(now: datetime | None = None, *, week: date | None = None) -> QuerySet[UserThriveProfile]:
     """The people to seat in `week` (None: only the rules that hold every week)."""
-    return UserThriveProfile.objects.filter(last_activity_at__gte=active_since(now)).exclude(
-        user_id__in=not_placed_users(week)
-    )
+    profiles = UserThriveProfile.objects.filter(last_activity_at__gte=active_since(now))
+    for users in not_placed_users(week):
+        profiles = profiles.exclude(user_id__in=users)
+    return profiles

@@ -1,6 +1,7 @@
 """The weekly job: build a week's circles and seat every eligible person, in one transaction."""
 
 import logging
+from collections import Counter
 from datetime import datetime
 
 from django.conf import settings
@@ -65,15 +66,20 @@ class CircleAssignmentService:
     def _assign_week(week, *, now: datetime) -> tuple[int, int]:
         """Set-based: a constant number of queries whatever the number of users. Lock held."""
         buckets, created = create_circles(week, now=now)
-        placed = ranking.seat_by_rank(buckets, week, active_since=active_since(now)) if buckets else 0
-        seating.recount_members(ThriveCircle.objects.filter(week_start=week))
+        seats = ranking.seat_by_rank(buckets, week, active_since=active_since(now)) if buckets else Counter()
+        placed = sum(seats.values())
+        # A bucket seats at most its planned people (a rank past them has no circle), so if all of
+        # them came every circle holds its planned size, the count create_circles stored. Someone
+        # whose level or activity changed since the plan leaves a bucket short.
+        if placed != sum(bucket.size for bucket in buckets):
+            seating.correct_member_counts(week, seats)
         send_on_commit(circle_seated, week=week, profile_ids=None)
         return placed, created
 
 
 def create_circles(week, *, now: datetime) -> tuple[list[grouping.Bucket], int]:
-    """Plan the week from the eligible people per level and insert its (empty) circles. Lock held.
-    Returns the buckets to seat and how many circles were created."""
+    """Plan the week from the eligible people per level and insert its circles, empty but counted
+    at their planned sizes. Lock held. Returns the buckets to seat and how many circles were created."""
     levels = list(ThriveCircleLevel.objects.order_by("order"))
     per_level = dict(eligible_profiles(now, week=week).values_list("current_level").annotate(n=Count("id")).order_by())
     buckets = grouping.plan_circles(
@@ -84,14 +90,14 @@ def create_circles(week, *, now: datetime) -> tuple[list[grouping.Bucket], int]:
         min_level_size=settings.THRIVE_MIN_LEVEL_SIZE,
     )
     names = {level.id: level.name for level in levels}
-    circles = [
-        seating.new_circle(bucket.circle_level_id, names[bucket.circle_level_id], week, sequence)
+    plans = [
+        (bucket.circle_level_id, names[bucket.circle_level_id], sequence, size)
         for bucket in buckets
-        for sequence in range(len(bucket.circle_sizes))
+        for sequence, size in enumerate(bucket.circle_sizes)
     ]
-    ThriveCircle.objects.bulk_create(circles)
+    seating.insert_circles(week, plans)
     _refresh_circle_statistics()
-    return buckets, len(circles)
+    return buckets, len(plans)
 
 
 def sync_levels() -> None:

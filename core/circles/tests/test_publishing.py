@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.db import connection, transaction
 
-from core.circles.assignment import publishing, seating
+from core.circles.assignment import publishing, ranking
 from core.circles.models import CircleAssignmentRun, CircleMembership, ThriveCircle, UserThriveProfile
 from core.circles.services import CircleAssignmentService, XPService, load_default_levels
 from core.circles.tests.factories import ProfileFactory
@@ -26,14 +26,15 @@ def test_an_award_made_while_the_run_is_held_open_completes_before_it_commits(mo
     with time_machine.travel(WEDNESDAY, tick=False):
         member = make_profiles(40, active_at=WEDNESDAY)[7]
     inside, release = threading.Event(), threading.Event()
-    recount = seating.recount_members
+    seat = ranking.seat_by_rank
 
-    def held_open(circles):
-        recount(circles)
+    def held_open(*args, **kwargs):
+        seats = seat(*args, **kwargs)
         inside.set()
         assert release.wait(60), "the award never finished"
+        return seats
 
-    monkeypatch.setattr(seating, "recount_members", held_open)
+    monkeypatch.setattr(ranking, "seat_by_rank", held_open)
     award_done_while_open = []
 
     def award():
@@ -97,4 +98,27 @@ def test_publishing_moves_only_what_differs(levels):
     assign()
     assert publishing.publish_week(THIS_WEEK) == 0
     ProfileFactory(last_activity_at=WEDNESDAY)  # never seated: nothing to publish for them
+    assert publishing.publish_week(THIS_WEEK) == 0
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_parallel_lanes_copy_every_batch_once(settings, monkeypatch):
+    """Outside a transaction the copy runs on THRIVE_PUBLISH_CONNECTIONS connections at once."""
+    load_default_levels()
+    settings.THRIVE_PUBLISH_CONNECTIONS = 3
+    monkeypatch.setattr(publishing, "BATCH_PROFILES", 7)
+    lanes = set()
+    batch = publishing._publish_batch
+
+    def one_batch(week, start, end):
+        lanes.add(threading.get_ident())
+        return batch(week, start, end)
+
+    monkeypatch.setattr(publishing, "_publish_batch", one_batch)
+    with time_machine.travel(WEDNESDAY, tick=False):
+        make_profiles(60)
+        assign()
+    assert len(lanes) == 3
+    assert all(p.current_circle_id == p.memberships.get().circle_id for p in UserThriveProfile.objects.all())
     assert publishing.publish_week(THIS_WEEK) == 0
