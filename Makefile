@@ -39,7 +39,7 @@ run: install frontend demo-data
 	@# Demo members keep earning XP in the background so circle feeds move; stopped with the server.
 	$(PY) manage.py simulate_circle_activity --interval $(SIMULATE_EVERY) > simulate.log 2>&1 & sim=$$!; \
 	  trap 'kill $$sim 2>/dev/null' EXIT INT TERM; \
-	  $(VENV)/bin/gunicorn config.asgi:application -k uvicorn_worker.UvicornWorker --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	  $(VENV)/bin/gunicorn -c config/gunicorn.conf.py --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 test: install
 	bash scripts/test.sh

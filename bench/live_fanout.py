@@ -174,7 +174,7 @@ def run_layer(name: str, args, keys: list[str]) -> dict:
         "CONFIG": {"hosts": [args.redis_url], "prefix": env["LIVE_CHANNEL_PREFIX"]},
     }
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "config.asgi:application", "-k", "uvicorn_worker.UvicornWorker",
+        [str(ROOT / ".venv/bin/gunicorn"), "-c", str(ROOT / "config/gunicorn.conf.py"),
          "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers), "--backlog", "2048",
          # A loaded 2-core machine may take more than gunicorn's default 30 s to boot a worker.
          "--timeout", "300", "--graceful-timeout", "5", "--log-level", "warning"],

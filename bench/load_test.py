@@ -85,8 +85,8 @@ def server_env(args) -> dict:
 
 def start_server(args, port: int) -> subprocess.Popen:
     cmd = [
-        os.path.join(os.path.dirname(sys.executable), "gunicorn"), "config.asgi:application",
-        "-k", "uvicorn_worker.UvicornWorker", "--bind", f"127.0.0.1:{port}",
+        os.path.join(os.path.dirname(sys.executable), "gunicorn"), "-c", os.path.join(_common.ROOT, "config", "gunicorn.conf.py"),
+        "--bind", f"127.0.0.1:{port}",
         "--workers", str(args.server_workers), "--log-level", "warning", "--timeout", "60",
     ]
     return subprocess.Popen(cmd, cwd=_common.ROOT, env=server_env(args), start_new_session=True)
@@ -98,7 +98,7 @@ def run_locust(users: int, args, port: int, accounts_file: str, out: str) -> lis
     subprocess.run(
         [locust, "-f", os.path.join(_common.ROOT, "bench", "locustfile.py"), "--headless", "--only-summary",
          "-u", str(users), "-r", str(args.spawn_rate), "-t", f"{args.duration + ramp}s",
-         "--host", f"http://127.0.0.1:{port}", "--csv", out, "--loglevel", "WARNING"],
+         "--host", f"http://127.0.0.1:{port}", "--csv", out, "--loglevel", "WARNING", "--reset-stats"],
         env={**os.environ, "LOAD_ACCOUNTS": accounts_file}, check=False,
     )
     with open(f"{out}_stats.csv") as fh:

@@ -22,6 +22,7 @@ import time
 from urllib.parse import urlsplit
 
 from django.core.cache import caches
+from django.utils.functional import cached_property
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -73,6 +74,10 @@ class _Outages:
 
 outages = _Outages()
 
+# One Redis client, and so one connection pool, per server and options for the whole process.
+_clients: dict[tuple, object] = {}
+_clients_lock = threading.Lock()
+
 
 def _display(location: str) -> str:
     """The server's address without credentials, for logs."""
@@ -92,6 +97,17 @@ class FailOpenRedisCache(RedisCache):
         self._retry_seconds = float(options.pop("retry_seconds", DEFAULT_RETRY_SECONDS))
         super().__init__(server, {**params, "OPTIONS": options})
         self._server_name = ",".join(_display(location) for location in self._servers)
+
+    @cached_property
+    def _cache(self):
+        """The process's client for these servers. Django builds a cache object, and with it a
+        connection pool, per thread; under the ASGI server every request runs in a thread of its
+        own, so every request opened new Redis connections (bench/load_test.py)."""
+        key = (tuple(self._servers), tuple(sorted((name, repr(value)) for name, value in self._options.items())))
+        with _clients_lock:
+            if key not in _clients:
+                _clients[key] = self._class(self._servers, **self._options)
+            return _clients[key]
 
     def _guarded(self, call, fallback):
         if outages.is_resting(self._server_name):

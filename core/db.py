@@ -19,7 +19,9 @@ LOCKED_ATTEMPTS = 5
 
 
 def is_database_locked(exc: BaseException) -> bool:
-    return isinstance(exc, OperationalError) and "database is locked" in str(exc)
+    """SQLite's busy write lock, or a table lock between connections sharing an in-memory
+    database (the test database: shared-cache mode answers at once instead of waiting)."""
+    return isinstance(exc, OperationalError) and ("database is locked" in str(exc) or "database table is locked" in str(exc))
 
 
 def retry_if_locked(func):

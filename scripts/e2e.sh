@@ -53,7 +53,7 @@ $PY manage.py collectstatic --noinput --verbosity 0
 echo "--- Serving on $E2E_BASE_URL"
 # The same ASGI server as `make run`: HTTP and the live socket, two processes so the live feed
 # must cross processes (the database channel layer, as without Redis in `make run`).
-$ROOT/.venv/bin/gunicorn config.asgi:application -k uvicorn_worker.UvicornWorker --bind "127.0.0.1:$PORT" --workers 2 >"$WORK/server.log" 2>&1 &
+$ROOT/.venv/bin/gunicorn -c config/gunicorn.conf.py --bind "127.0.0.1:$PORT" --workers 2 >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 60); do
   curl -sf -o /dev/null "$E2E_BASE_URL/api/v1/thrive-levels/" && break

@@ -169,3 +169,22 @@ def test_while_down_reads_miss_writes_are_dropped_and_incr_misses(unreachable_re
     assert cache.get_many(["a", "b"]) == {}
     with pytest.raises(ValueError):
         cache.incr("key")
+
+
+def test_cache_objects_of_every_thread_share_one_redis_client():
+    """Django makes a cache object per thread; under the ASGI server each request has a thread
+    of its own, so a client per cache object meant new Redis connections for every request."""
+    options = {"socket_connect_timeout": 0.2, "socket_timeout": 0.2, "retry_seconds": 600}
+    built = []
+
+    def build():
+        built.append(FailOpenRedisCache("redis://127.0.0.1:6390/4", {"OPTIONS": dict(options)}))
+
+    threads = [threading.Thread(target=build) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len({id(cache._cache) for cache in built}) == 1
+    other = FailOpenRedisCache("redis://127.0.0.1:6390/5", {"OPTIONS": dict(options)})
+    assert other._cache is not built[0]._cache

@@ -21,6 +21,13 @@ CLOSE_UNAUTHENTICATED = 4401
 CLOSE_NOT_IN_LAUNCH = 4403
 
 
+def in_thread(function):
+    """`function` made awaitable on the event loop's pool of worker threads. Channels' default
+    (thread-sensitive) runs the database work of every socket of a process on one thread, one
+    call after another: with 100 people a socket took 4 s to open (bench/load_test.py)."""
+    return database_sync_to_async(function, thread_sensitive=False)
+
+
 class ThriveCircleConsumer(AsyncJsonWebsocketConsumer):
     user = None
     member: selectors.Membership | None = None
@@ -34,7 +41,7 @@ class ThriveCircleConsumer(AsyncJsonWebsocketConsumer):
         if user is None or not user.is_authenticated:
             await self.close(code=CLOSE_UNAUTHENTICATED)
             return
-        if not await database_sync_to_async(selectors.in_launch)(user, self.scope.get("cookies", {})):
+        if not await in_thread(selectors.in_launch)(user, self.scope.get("cookies", {})):
             await self.close(code=CLOSE_NOT_IN_LAUNCH)
             return
         self.user = user
@@ -53,7 +60,7 @@ class ThriveCircleConsumer(AsyncJsonWebsocketConsumer):
         if kind == "ping":
             await self.send_json({"type": "pong"})
             if self.member is not None:
-                await database_sync_to_async(services.touch_presence)(channel_name=self.channel_name)
+                await in_thread(services.touch_presence)(channel_name=self.channel_name)
         elif (handler := inbound.handler_for(kind)) is not None:
             await self._hand_over(handler, content)
         else:
@@ -62,7 +69,7 @@ class ThriveCircleConsumer(AsyncJsonWebsocketConsumer):
     async def _hand_over(self, handler, content: dict) -> None:
         """A message another app answers (inbound.py): its service decides, in a worker thread."""
         try:
-            reply = await database_sync_to_async(handler)(self.user, content)
+            reply = await in_thread(handler)(self.user, content)
         except ApplicationError as error:
             await self.send_json({"type": "error", "code": error.code, "detail": error.message, "for": content["type"], **error.extra})
             return
@@ -76,14 +83,14 @@ class ThriveCircleConsumer(AsyncJsonWebsocketConsumer):
 
     # --- Groups and presence
     async def _join(self):
-        self.member = await database_sync_to_async(selectors.membership)(self.user)
+        self.member = await in_thread(selectors.membership)(self.user)
         self.joined = (groups.user_group(self.user.pk),)
         if self.member is not None:
             self.joined += (groups.circle_group(self.member.circle_id, self.member.week),)
         for group in self.joined:
             await self.channel_layer.group_add(group, self.channel_name)
         if self.member is not None:
-            online, changed = await database_sync_to_async(services.join_presence)(
+            online, changed = await in_thread(services.join_presence)(
                 user=self.user, circle_id=self.member.circle_id, channel_name=self.channel_name
             )
             if changed:
@@ -97,7 +104,7 @@ class ThriveCircleConsumer(AsyncJsonWebsocketConsumer):
         self.joined = ()
         if self.member is not None:
             member, self.member = self.member, None
-            online, changed = await database_sync_to_async(services.leave_presence)(
+            online, changed = await in_thread(services.leave_presence)(
                 circle_id=member.circle_id, channel_name=self.channel_name
             )
             if changed:

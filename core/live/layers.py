@@ -25,6 +25,8 @@ from channels.layers import InMemoryChannelLayer
 from django.db import close_old_connections, connection
 from django.utils import timezone
 
+from core.db import retry_if_locked
+
 from .models import LayerMessage
 
 logger = logging.getLogger(__name__)
@@ -85,6 +87,7 @@ class DatabaseChannelLayer(InMemoryChannelLayer):
     async def _publish(self, *, message: dict, group: str = "", channel: str = "") -> None:
         await sync_to_async(self._write, thread_sensitive=True)(group, channel, message)
 
+    @retry_if_locked
     def _write(self, group: str, channel: str, message: dict, *, origin: str = "") -> None:
         origin = origin or self.origin
         if connection.vendor != "postgresql" or connection.in_atomic_block:

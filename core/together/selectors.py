@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db.models import Count, Q, Sum
 
 from core.circles import weeks
-from core.circles.models import CircleMembership, ThriveCircle, XPEvent
+from core.circles.models import CircleMembership, ThriveCircle, XPDay
 
 from .models import CircleGoal
 
@@ -16,9 +16,11 @@ def member_ids(circle: ThriveCircle) -> list[int]:
     return list(CircleMembership.objects.filter(circle=circle).values_list("profile__user_id", flat=True))
 
 
-def _events(user_ids, week: date):
-    start, end = weeks.week_bounds(week)
-    return XPEvent.objects.filter(user_id__in=user_ids, timestamp__gte=start, timestamp__lt=end, amount__gt=0)
+def _days(user_ids, week: date):
+    """The people's XP tally rows of a circle week (core/circles XPDay: it equals their events
+    with XP). An award reads a circle's progress: a few rows per member, not every event of the
+    week, which grew with the week and slowed every award (bench/load_test.py)."""
+    return XPDay.objects.filter(user_id__in=user_ids, week=week)
 
 
 def goal_target(circle: ThriveCircle) -> int:
@@ -32,21 +34,21 @@ def goal_target(circle: ThriveCircle) -> int:
     """
     members = member_ids(circle)
     lookback = settings.THRIVE_GOAL_LOOKBACK_WEEKS
-    start = weeks.week_bounds(circle.week_start - timedelta(weeks=lookback))[0]
-    end = weeks.week_bounds(circle.week_start)[0]
-    past = XPEvent.objects.filter(user_id__in=members, timestamp__gte=start, timestamp__lt=end, amount__gt=0)
-    weekly = (past.aggregate(xp=Sum("amount"))["xp"] or 0) / lookback
+    past = XPDay.objects.filter(
+        user_id__in=members, week__gte=circle.week_start - timedelta(weeks=lookback), week__lt=circle.week_start
+    )
+    weekly = (past.aggregate(total=Sum("xp"))["total"] or 0) / lookback
     stretch = math.ceil(settings.THRIVE_GOAL_STRETCH * weekly / 10) * 10
     return max(settings.THRIVE_GOAL_MIN_XP_PER_MEMBER * len(members), stretch, 10)
 
 
 def week_totals(user_ids, week: date) -> dict:
     """XP together, people active and the most popular activity (by events; ties by name)."""
-    events = _events(user_ids, week)
-    totals = events.aggregate(xp=Sum("amount"), people=Count("user_id", distinct=True))
-    top = events.values("source").annotate(n=Count("id")).order_by("-n", "source").first()
+    days = _days(user_ids, week)
+    totals = days.aggregate(total=Sum("xp"), people=Count("user_id", distinct=True))
+    top = days.values("source").annotate(n=Sum("events")).order_by("-n", "source").first()
     return {
-        "xp_together": totals["xp"] or 0,
+        "xp_together": totals["total"] or 0,
         "people_active": totals["people"] or 0,
         "most_popular_activity": top["source"] if top else None,
     }
@@ -54,15 +56,15 @@ def week_totals(user_ids, week: date) -> dict:
 
 def circle_progress(circle: ThriveCircle, *, viewer_id: int | None = None) -> tuple[int, int]:
     """(XP the circle's members earned this circle week, the viewer's part of it)."""
-    totals = _events(member_ids(circle), circle.week_start).aggregate(
-        xp=Sum("amount"), mine=Sum("amount", filter=Q(user_id=viewer_id))
+    totals = _days(member_ids(circle), circle.week_start).aggregate(
+        total=Sum("xp"), mine=Sum("xp", filter=Q(user_id=viewer_id))
     )
-    return totals["xp"] or 0, totals["mine"] or 0
+    return totals["total"] or 0, totals["mine"] or 0
 
 
 def earners(circle: ThriveCircle) -> list[int]:
     """Members who earned XP in the circle's week, by id (the order bonuses are paid in)."""
-    return sorted(set(_events(member_ids(circle), circle.week_start).values_list("user_id", flat=True)))
+    return sorted(set(_days(member_ids(circle), circle.week_start).values_list("user_id", flat=True)))
 
 
 def circle_of(user_id: int, week: date) -> ThriveCircle | None:

@@ -2,16 +2,17 @@ import threading
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from rest_framework.test import APIClient
 
 from core.circles import weeks
 from core.circles.models import XPEvent
-from core.circles.services import XPService
+from core.circles.services import XPService, record_past_events
 from django.contrib.auth import get_user_model
 
 from core.circles.tests.factories import CircleFactory, ProfileFactory
 from core.live.tests.conftest import seated
+from core.testing import run_concurrently
 from core.together import selectors, services
 from core.together.models import CircleGoal, GoalBonus
 
@@ -33,7 +34,9 @@ def member(circle, name):
 
 
 def past_event(user, week, amount):
-    XPEvent.objects.create(user=user, amount=amount, description="Quiz", timestamp=weeks.week_bounds(week)[0] + timedelta(days=1))
+    """An award of an earlier week, recorded as the ledger records past events (with its day tally)."""
+    moment = weeks.week_bounds(week)[0] + timedelta(days=1)
+    record_past_events([XPEvent(user=user, amount=amount, description="Quiz", timestamp=moment)], now=moment)
 
 
 @pytest.fixture
@@ -136,3 +139,32 @@ def test_concurrent_awards_past_the_goal_pay_each_person_once(levels, midweek, s
     assert errors == []
     assert GoalBonus.objects.count() == len(users)
     assert [bonus_events(user) for user in users] == [1] * len(users)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_second_caller_does_not_wait_for_a_payment_in_progress(levels, midweek, settings):
+    """Before: every award past the goal queued on the goal row until the payer's transaction
+    (an award per member) committed."""
+    settings.THRIVE_GOAL_MIN_XP_PER_MEMBER = 20
+    circle = CircleFactory()
+    seated("ana", circle)
+    goal = services.ensure_goal(circle)
+    paying, done = threading.Event(), threading.Event()
+
+    def payer():
+        with transaction.atomic():
+            CircleGoal.objects.select_for_update().get(pk=goal.pk)  # as a payment in progress holds it
+            paying.set()
+            assert done.wait(30), "the second caller waited for the payment"
+
+    def second():
+        assert paying.wait(30)
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL lock_timeout = '3s'")  # waiting on the row would fail here
+            paid = services.pay_goal_bonus(goal)
+        done.set()
+        return paid
+
+    assert run_concurrently(payer, second) == [None, 0]
+    assert CircleGoal.objects.get(pk=goal.pk).reached_at is None  # the payer decides; it paid nothing here
