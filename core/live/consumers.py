@@ -10,6 +10,7 @@ import logging
 
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from django.db import connection
 
 from core.exceptions import ApplicationError
 
@@ -24,8 +25,10 @@ CLOSE_NOT_IN_LAUNCH = 4403
 def in_thread(function):
     """`function` made awaitable on the event loop's pool of worker threads. Channels' default
     (thread-sensitive) runs the database work of every socket of a process on one thread, one
-    call after another: with 100 people a socket took 4 s to open (bench/load_test.py)."""
-    return database_sync_to_async(function, thread_sensitive=False)
+    call after another: with 100 people a socket took 4 s to open (bench/load_test.py). SQLite
+    keeps that one thread: it has one writer anyway, and its in-memory test database answers a
+    second thread's write with "table is locked" instead of waiting."""
+    return database_sync_to_async(function, thread_sensitive=connection.vendor == "sqlite")
 
 
 class ThriveCircleConsumer(AsyncJsonWebsocketConsumer):

@@ -9,6 +9,7 @@ from django.test import Client
 
 from core.circles import weeks
 from core.circles.models import XPEvent
+from core.circles.services import record_past_events
 from core.circles.tests.factories import CircleFactory
 from core.notifications.emails import send_weekly_recaps, unsubscribe_token
 from core.notifications.models import RecapDelivery
@@ -31,11 +32,13 @@ class FailingBackend(BaseEmailBackend):
 @pytest.fixture
 def tokyo(levels):
     circle = CircleFactory(week_start=WEEK, week_end=WEEK + timedelta(days=6), name="Seedling Circle A")
-    ana = seated("ana", circle, user__time_zone="Asia/Tokyo", user__email="ana@example.com", total_xp=120).user
+    ana = seated("ana", circle, user__time_zone="Asia/Tokyo", user__email="ana@example.com", total_xp=50).user  # 120 after her quiz below
     ben = seated("ben", circle, user__email="ben@example.com").user
     start = weeks.week_bounds(WEEK)[0]
-    XPEvent.objects.create(user=ana, amount=70, source="quiz", description="Quiz", timestamp=start + timedelta(days=1))
-    XPEvent.objects.create(user=ben, amount=30, source="quiz", description="Quiz", timestamp=start + timedelta(days=2))
+    record_past_events([  # as the ledger records past events: with their day tally
+        XPEvent(user=ana, amount=70, source="quiz", description="Quiz", timestamp=start + timedelta(days=1)),
+        XPEvent(user=ben, amount=30, source="quiz", description="Quiz", timestamp=start + timedelta(days=2)),
+    ], now=start + timedelta(days=2))
     CircleGoal.objects.create(circle=circle, target_xp=80, reached_at=start + timedelta(days=2))
     return ana
 
