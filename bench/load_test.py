@@ -12,7 +12,7 @@ the channel layer (database 9, a prefix of its own), a psycopg pool of --pool-si
 per worker. Locust (bench/locustfile.py) then runs
 headless from this machine: each simulated person keeps the page's socket open and loads the
 page (6), the XP history (2) or creates a project (1, an award through PointsService) every 1-3 s. Per step: requests,
-failures, p50/p95/p99 from locust's CSV. The API throttle is raised for the run (one client
+failures, p50/p95/p99 from locust's CSV, counted from the end of the ramp (--reset-stats). The API throttle is raised for the run (one client
 machine stands in for hundreds of people); every other limit stays as shipped.
 """
 
