@@ -17,6 +17,9 @@ from rest_framework import serializers
 from rest_framework.fields import empty
 
 INTEGER_TEXT = re.compile(r"-?[0-9]{1,18}")
+# Any integer the API accepts fits a 64-bit database column (the same 18 digits as INTEGER_TEXT and
+# the `<id:...>` path converter): a larger id in a JSON body reached SQLite as an OverflowError (500).
+MAX_INTEGER = 10**18 - 1
 
 
 def _from_text(field: serializers.Field) -> bool:
@@ -44,6 +47,11 @@ class StrictCharField(_BlankIsAValue, serializers.CharField):
 
 
 class StrictIntegerField(_BlankIsAValue, serializers.IntegerField):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_value", MAX_INTEGER)
+        kwargs.setdefault("min_value", -MAX_INTEGER)
+        super().__init__(**kwargs)
+
     def to_internal_value(self, data):
         if isinstance(data, bool) or not (
             isinstance(data, int) or (isinstance(data, str) and _from_text(self) and INTEGER_TEXT.fullmatch(data))

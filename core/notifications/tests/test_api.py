@@ -92,6 +92,7 @@ def test_someone_elses_ids_are_not_marked(ana):
         ({"ids": ["1"]}, "ids"),
         ({"ids": 3}, "ids"),
         ({"ids": list(range(1, 102))}, "ids"),
+        ({"ids": [10**30]}, "ids"),  # was a 500: too large for a database integer (schemathesis)
         ({"ids": [1], "every": True}, "Unknown field"),
     ],
 )
