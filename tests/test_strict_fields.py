@@ -5,7 +5,7 @@ import pytest
 from rest_framework import serializers
 from rest_framework.test import APIClient
 
-from core.fields import StrictCharField
+from core.http.fields import StrictCharField
 from core.users.tests.factories import UserFactory
 
 

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from core.fields import StrictCharField, StrictIntegerField
+from core.http.fields import StrictCharField, StrictIntegerField
 
 
 class QuizQuestionSerializer(serializers.Serializer):

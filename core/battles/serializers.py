@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from core.fields import StrictCharField
+from core.http.fields import StrictCharField
 
 MIN_ENTRY_LENGTH = 10
 MAX_ENTRY_LENGTH = 500

@@ -3,7 +3,7 @@ import binascii
 
 from rest_framework import serializers
 
-from core.fields import StrictCharField, StrictIntegerField
+from core.http.fields import StrictCharField, StrictIntegerField
 
 from .models import MAX_LENGTH, Decision
 

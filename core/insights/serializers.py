@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from core.fields import StrictIntegerField
+from core.http.fields import StrictIntegerField
 
 from .models import Feature
 from .services import MAX_SECONDS_PER_REPORT

@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from core.fields import StrictBooleanField
+from core.http.fields import StrictBooleanField
 
 from core.points.models import ActivityType
 

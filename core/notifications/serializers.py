@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from core.fields import StrictBooleanField, StrictIntegerField
+from core.http.fields import StrictBooleanField, StrictIntegerField
 
 from .kinds import PREFERENCE_FIELDS, describe
 from .models import Notification

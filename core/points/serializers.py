@@ -1,8 +1,7 @@
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from core.fields import StrictCharField
-from core.http.fields import MetadataField
+from core.http.fields import MetadataField, StrictCharField
 
 from .models import INGESTIBLE_ACTIVITY_CHOICES, ActivityType, PointsHistory
 

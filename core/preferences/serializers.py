@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from core.fields import StrictBooleanField, StrictCharField
+from core.http.fields import StrictBooleanField, StrictCharField
 from core.users.zones import is_valid_zone
 
 

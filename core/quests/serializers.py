@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from core.fields import StrictCharField
+from core.http.fields import StrictCharField
 
 from .models import QuestKind
 

@@ -2,7 +2,7 @@ from django.contrib.auth import get_user_model
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.fields import StrictCharField
+from core.http.fields import StrictCharField
 from core.launch.flags import thrive_circles_enabled
 from core.launch.selectors import onboarding_completed_at
 

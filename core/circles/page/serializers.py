@@ -5,7 +5,7 @@ from datetime import datetime
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from core.fields import StrictCharField, StrictIntegerField
+from core.http.fields import StrictCharField, StrictIntegerField
 from core.points.rules import FAIR_PLAY_NOTE_KEY
 
 from ..models import XPSource
