@@ -22,9 +22,9 @@ import time
 from urllib.parse import urlsplit
 
 from django.core.cache import caches
-from django.utils.functional import cached_property
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
+from django.utils.functional import cached_property
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
