@@ -81,3 +81,21 @@ test('a quiz moves the quest bars on the open page live, without a reload', asyn
   // The page polls quests every 30 s; the socket brings the change well before that.
   await expect(bar).toHaveAttribute('aria-valuetext', '1 of 3', { timeout: 5_000 });
 });
+
+test('the quests page is live too: a quiz recorded elsewhere moves its bar without a reload', async ({ page }, testInfo) => {
+  const username = `quest_page_live_${testInfo.retry}`;
+  djangoShell(
+    `from django.contrib.auth import get_user_model; from core.launch.services import complete_onboarding; complete_onboarding(get_user_model().objects.create_user(${JSON.stringify(username)}, password=${JSON.stringify(PASSWORD)}))`,
+  );
+  await signIn(page, username, '/play/quests');
+  await expect(page.getByRole('heading', { level: 1, name: 'Quests' })).toBeVisible();
+  await expect(page.getByText('Live', { exact: true })).toBeVisible();
+  const bar = page.getByRole('progressbar', { name: 'Progress on Three quizzes, three days' });
+  await expect(bar).toHaveAttribute('aria-valuetext', '0 of 3');
+
+  djangoShell(
+    `from django.contrib.auth import get_user_model; from core.points.services import PointsService; PointsService.award_points(get_user_model().objects.get(username=${JSON.stringify(username)}), 'quiz_completed', {'title': 'Live quiz'})`,
+  );
+  // The page polls every 30 s; the socket brings the change well before that.
+  await expect(bar).toHaveAttribute('aria-valuetext', '1 of 3', { timeout: 5_000 });
+});

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, expect, test } from 'vitest';
 import { callsTo, json, mockApi } from '../../test/mockApi';
@@ -61,4 +61,22 @@ test('offers a retry when the quests cannot load', async () => {
   mockApi({ [`GET ${QUESTS}`]: () => json({ detail: 'Server trouble.', code: 'server_error' }, 500) });
   renderWithProviders(<QuestsPage />);
   expect(await screen.findByRole('alert')).toHaveTextContent("We couldn't load your quests.");
+});
+
+test('the bars move as the socket reports progress, without a refetch', async () => {
+  const api = mockApi({ [`GET ${QUESTS}`]: () => json(makeQuestsPage()) });
+  renderWithProviders(<QuestsPage />);
+  const bar = await screen.findByRole('progressbar', { name: 'Progress on Grow together' });
+  expect(bar).toHaveAttribute('aria-valuetext', '40 of 60');
+
+  const { FakeWebSocket } = await import('../../test/fakeWebSocket');
+  act(() => FakeWebSocket.latest().serverOpens());
+  expect(screen.getByText('Live')).toBeInTheDocument();
+  act(() =>
+    FakeWebSocket.latest().serverSends({ type: 'quest_progress', completed: false, quests: [{ id: 2, progress: { current: 45, target: 60 } }] }),
+  );
+  await waitFor(() =>
+    expect(screen.getByRole('progressbar', { name: 'Progress on Grow together' })).toHaveAttribute('aria-valuetext', '45 of 60'),
+  );
+  expect(callsTo(api, 'GET', QUESTS)).toHaveLength(1);
 });

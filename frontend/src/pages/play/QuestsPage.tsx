@@ -4,10 +4,12 @@ import { QuestCelebration } from '../../components/quests/QuestCelebration';
 import { QuestItem } from '../../components/quests/QuestItem';
 import { QuizStreak } from '../../components/quests/QuizStreak';
 import { ThemeBadge } from '../../components/quests/ThemeBadge';
+import { LiveIndicator } from '../../components/thriveCircle/LiveIndicator';
 import { Card } from '../../components/ui/Card';
 import { ErrorState } from '../../components/ui/ErrorState';
 import { PageHeader } from '../../components/ui/PageHeader';
 import { LoadingRegion, Skeleton } from '../../components/ui/Skeleton';
+import { useLiveCircle } from '../../services/liveCircle';
 import { useAnswerHuntStep, useMyQuests } from '../../services/quests';
 import type { Quest, QuestKind, QuestsPage as QuestsData } from '../../types/quests';
 
@@ -19,6 +21,8 @@ const SECTIONS: { kind: QuestKind; title: string }[] = [
 
 export default function QuestsPage() {
   const { data, error, isError, isFetching, refetch } = useMyQuests();
+  // The bars move as awards land (quest_progress on the person's socket), not only every 30 s.
+  const live = useLiveCircle();
   // Time left is counted from when the page rendered; a refetch every 30 s moves it on.
   const [now] = useState(() => Date.now());
 
@@ -39,7 +43,9 @@ export default function QuestsPage() {
       <PageHeader
         title="Quests"
         description="Optional goals for the week: side quests, the weekly challenge and scavenger hunts. Every quest earns XP."
-      />
+      >
+        <LiveIndicator status={live.status} />
+      </PageHeader>
       {body}
     </>
   );
