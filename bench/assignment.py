@@ -45,6 +45,8 @@ LOG_MEDIAN_XP = math.log(300)  # lognormal: median 300 XP
 LOG_SIGMA = 1.2  # ~66% Seedling, ~25% Explorer, ~7% Creator, ~1.6% Catalyst, ~0.4% Luminary
 XP_CAP = 200_000
 ACTIVE_DAYS = 27  # active users acted within the last 27 days (eligibility window is 28)
+ZONES = ["America/Los_Angeles", "America/New_York", "America/Sao_Paulo", "Europe/London", "Europe/Paris",
+         "Africa/Lagos", "Asia/Kolkata", "Asia/Singapore", "Asia/Tokyo", "Australia/Sydney"]
 
 
 def parse_args(argv=None):
@@ -58,6 +60,12 @@ def parse_args(argv=None):
     parser.add_argument("--award-every", type=float, default=0.0,
                         help="during run 1, award XP through XPService.add_xp every this many seconds from a "
                         "thread of the measuring process and report the awards' latencies (0: off)")
+    parser.add_argument("--zones", type=float, default=0.0,
+                        help="PostgreSQL: share of users with a time zone of their own (one of ZONES), as the "
+                        "page stores the browser's on a first visit; the job then seats nearby zones together")
+    parser.add_argument("--history-weeks", type=int, default=0,
+                        help="PostgreSQL, with --prior-week: also copy that week's memberships to this many earlier "
+                        "weeks (new circle ids per circle and week), as the table grows in steady state (untimed)")
     parser.add_argument("--prior-week", action="store_true",
                         help="first assign last week's circles (untimed), so the timed run moves everyone "
                         "from an old circle as in steady state")
@@ -236,6 +244,13 @@ def prepare(args) -> None:
         else:
             seed_sqlite(args.users, inactive_share=args.inactive_share, seed=args.seed, now=now, week=week)
     seconds = t["seconds"]
+    if args.zones and connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE users_user SET time_zone = (%(zones)s::text[])[1 + floor(random() * %(n)s)::int] "
+                "WHERE random() < %(share)s",
+                {"zones": ZONES, "n": len(ZONES), "share": args.zones},
+            )
     with _common.timer() as t:
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":
@@ -256,10 +271,23 @@ def prepare(args) -> None:
         with _common.timer() as t:
             run = CircleAssignmentService.assign_weekly_circles(now=now - timedelta(days=7), trigger="bench-prior")
         with connection.cursor() as cursor:
+            if connection.vendor == "postgresql" and args.history_weeks:
+                # Older weeks of memberships (no circles rows: memberships have no foreign keys, and only
+                # the table's size and its indexes matter to the job).
+                cursor.execute(
+                    "INSERT INTO circles_circlemembership (week_start, profile_id, circle_id) "
+                    "SELECT m.week_start - 7 * w, m.profile_id, c.new_id "
+                    "FROM generate_series(1, %s) w "
+                    "CROSS JOIN LATERAL (SELECT id AS circle_id, gen_random_uuid() AS new_id FROM circles_thrivecircle "
+                    "                    WHERE week_start = %s) c "
+                    "JOIN circles_circlemembership m ON m.circle_id = c.circle_id AND m.week_start = %s",
+                    [args.history_weeks, run.week_start, run.week_start],
+                )
             if connection.vendor == "postgresql":
-                cursor.execute("VACUUM (ANALYZE) circles_userthriveprofile, circles_thrivecircle")
+                cursor.execute("VACUUM (ANALYZE) circles_userthriveprofile, circles_thrivecircle, circles_circlemembership")
                 cursor.execute("CHECKPOINT")
-        print(f"prior week {run.week_start}: {run.circles_created:,} circles, {run.users_placed:,} placed in {t['seconds']:.1f} s (not counted)")
+        print(f"prior week {run.week_start}: {run.circles_created:,} circles, {run.users_placed:,} placed in {t['seconds']:.1f} s"
+              f"{f', plus {args.history_weeks} earlier weeks of memberships' if args.history_weeks else ''} (not counted)")
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT current_setting('shared_buffers'), current_setting('work_mem'), "

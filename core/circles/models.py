@@ -1,3 +1,5 @@
+import os
+import time
 import uuid
 
 from django.conf import settings
@@ -27,10 +29,20 @@ class ThriveCircleLevel(models.Model):
         return f"{self.name} (Level {self.order})"
 
 
+def time_ordered_uuid() -> uuid.UUID:
+    """A version 7 UUID (RFC 9562): the time in milliseconds, then random bits. Each week's circles
+    sort after every earlier week's, so the memberships' circle index grows at its end rather
+    than at random places across every week it holds."""
+    milliseconds = time.time_ns() // 1_000_000
+    random_bits = int.from_bytes(os.urandom(10), "big")
+    value = (milliseconds & (2**48 - 1)) << 80 | 0x7 << 76 | (random_bits >> 62) << 64 | 0b10 << 62 | random_bits & (2**62 - 1)
+    return uuid.UUID(int=value)
+
+
 class ThriveCircle(models.Model):
     """Weekly grouping of users with similar XP."""
 
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    id = models.UUIDField(primary_key=True, default=time_ordered_uuid, editable=False)
     # Not indexed alone: the unique (level, week, sequence) index leads with it (migration 0010).
     level = models.ForeignKey(ThriveCircleLevel, on_delete=models.PROTECT, related_name="circles", db_index=False)
     week_start = models.DateField()  # Monday of the week this circle is active
@@ -128,7 +140,9 @@ class CircleMembership(models.Model):
     circle = models.ForeignKey(ThriveCircle, on_delete=models.CASCADE, related_name="memberships", db_constraint=False)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["profile", "week_start"], name="one_circle_per_week")]
+        # Week first: a new week's rows go in at the end of the index, whatever the table's history
+        # (profile first, they were spread over every page of it: 13.5 s at 1M with 26 weeks kept).
+        constraints = [models.UniqueConstraint(fields=["week_start", "profile"], name="one_circle_per_week")]
 
     def __str__(self):
         return f"{self.profile_id} in {self.circle_id} ({self.week_start})"

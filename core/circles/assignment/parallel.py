@@ -29,7 +29,7 @@ from . import grouping, ranking, seating
 from .eligibility import active_since
 from .locks import lock_circle_membership
 from .publishing import profile_bounds
-from .weekly import create_circles, sync_levels
+from .weekly import create_circles, refresh_statistics, sync_levels
 
 PUBLISH_RANGE = 100_000  # profile ids per copying task
 
@@ -101,6 +101,7 @@ def finish_week(run_id: int) -> CircleAssignmentRun:
         lock_circle_membership(run.week_start)
         seating.seat_newcomers(run.week_start, now=run.started_at)
         seating.recount_members(ThriveCircle.objects.filter(week_start=run.week_start))
+        refresh_statistics(CircleMembership)
         run.users_placed = CircleMembership.objects.filter(week_start=run.week_start).count()
         run.status, run.finished_at = CircleAssignmentRun.Status.SUCCEEDED, timezone.now()
         run.save()

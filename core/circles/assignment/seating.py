@@ -13,7 +13,7 @@ from django.utils import timezone
 from .. import weeks
 from ..signals import circle_seated, send_on_commit
 from ..ledger.levels import level_by_id
-from ..models import CircleMembership, ThriveCircle, ThriveCircleLevel, UserThriveProfile
+from ..models import CircleMembership, ThriveCircle, ThriveCircleLevel, UserThriveProfile, time_ordered_uuid
 from . import grouping
 from .eligibility import eligible_profiles
 
@@ -129,11 +129,13 @@ def insert_circles(week, plans: list[tuple[int, str, int, int]]) -> None:
             f"""
             INSERT INTO {ThriveCircle._meta.db_table}
                 (id, level_id, week_start, week_end, name, sequence, member_count, created_at)
-            SELECT gen_random_uuid(), plan.level_id, %s, %s, plan.name, plan.sequence, plan.members, %s
-            FROM unnest(%s::integer[], %s::integer[], %s::integer[], %s::text[]) AS plan(level_id, sequence, members, name)
+            SELECT plan.id, plan.level_id, %s, %s, plan.name, plan.sequence, plan.members, %s
+            FROM unnest(%s::uuid[], %s::integer[], %s::integer[], %s::integer[], %s::text[])
+                AS plan(id, level_id, sequence, members, name)
             """,
             [
-                week, week + timedelta(days=6), timezone.now(), level_ids, sequences, members,
+                week, week + timedelta(days=6), timezone.now(),
+                [time_ordered_uuid() for _ in plans], level_ids, sequences, members,
                 [circle_name(name, sequence) for name, sequence in zip(level_names, sequences)],
             ],
         )

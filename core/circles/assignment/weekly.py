@@ -67,6 +67,7 @@ class CircleAssignmentService:
         """Set-based: a constant number of queries whatever the number of users. Lock held."""
         buckets, created = create_circles(week, now=now)
         seats = ranking.seat_by_rank(buckets, week, active_since=active_since(now)) if buckets else Counter()
+        refresh_statistics(CircleMembership)
         placed = sum(seats.values())
         # A bucket seats at most its planned people (a rank past them has no circle), so if all of
         # them came every circle holds its planned size, the count create_circles stored. Someone
@@ -96,7 +97,8 @@ def create_circles(week, *, now: datetime) -> tuple[list[grouping.Bucket], int]:
         for sequence, size in enumerate(bucket.circle_sizes)
     ]
     seating.insert_circles(week, plans)
-    _refresh_circle_statistics()
+    refresh_statistics(ThriveCircle)
+    _sort_in_memory()
     return buckets, len(plans)
 
 
@@ -110,14 +112,23 @@ def sync_levels() -> None:
         )
 
 
-def _refresh_circle_statistics() -> None:
-    """Let PostgreSQL see the circles just inserted in this transaction.
+def refresh_statistics(model) -> None:
+    """Let PostgreSQL see the rows of `model` just inserted in this transaction (autovacuum
+    cannot before commit; ANALYZE inside the transaction counts them, and others see the new
+    statistics with the rows, at commit).
 
-    Without fresh statistics it estimates a handful of circles for the week and joins them to
-    700k profiles with a nested comparison (minutes at 1M users, bench/assignment.py); ANALYZE
-    inside the transaction sees the new rows and the seating INSERT gets a hash join.
+    Circles: without it PostgreSQL estimates a handful of circles for the week and joins them to
+    700k profiles with a nested comparison (minutes at 1M users, bench/assignment.py).
+    Memberships: every week is in the statistics' common values, so a week not in them is
+    estimated at one row; a person's membership of the new week was then found by reading all
+    700k of it (0.6 s per award and page after the run, with 26 weeks kept).
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(f"ANALYZE {ThriveCircle._meta.db_table}")
+            cursor.execute(f"ANALYZE {model._meta.db_table}")
+
+
+def _sort_in_memory() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
             cursor.execute("SET LOCAL work_mem = '64MB'")  # the ranking sort spilled to disk at 1M
