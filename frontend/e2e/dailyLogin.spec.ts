@@ -1,5 +1,5 @@
 import { expect, test, type Response } from '@playwright/test';
-import { PASSWORD, djangoShell, signIn, waitForCircle } from './support';
+import { createMember, djangoShell, signIn, waitForCircle } from './support';
 
 const isDailyLogin = (response: Response) =>
   response.url().endsWith('/api/v1/me/daily-login/') && response.request().method() === 'POST';
@@ -7,9 +7,7 @@ const isDailyLogin = (response: Response) =>
 test('the first page load of a new day counts the login once; reading the session counts nothing', async ({ page }) => {
   test.slow(); // two Django shells set the scene
   const username = `daily_${Date.now()}`;
-  djangoShell(
-    `from django.contrib.auth import get_user_model; from core.launch.services import complete_onboarding; complete_onboarding(get_user_model().objects.create_user(${JSON.stringify(username)}, password=${JSON.stringify(PASSWORD)}))`,
-  );
+  createMember(username);
 
   // Signing in counts the day, so the app's own POST on its first load finds it counted.
   const afterSignIn = page.waitForResponse(isDailyLogin);

@@ -1,15 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { PASSWORD, djangoShell, signIn, waitForCircle } from './support';
+import { createMember, signIn, waitForCircle } from './support';
 
 test.setTimeout(60_000);
 
 /** A member who has seen the tour; new, so no earlier awards decide what today's are worth. */
 function newMember(prefix: string): string {
   const username = `${prefix}_${Date.now()}`;
-  djangoShell(
-    `from django.contrib.auth import get_user_model; from core.launch.services import complete_onboarding
-complete_onboarding(get_user_model().objects.create_user(${JSON.stringify(username)}, password=${JSON.stringify(PASSWORD)}))`,
-  );
+  createMember(username);
   return username;
 }
 

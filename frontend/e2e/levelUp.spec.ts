@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
-import { PASSWORD, djangoShell, signIn, waitForCircle } from './support';
+import { PASSWORD, createMember, djangoShell, signIn, waitForCircle } from './support';
 
 // Each test starts two Django shells to set the newcomer up (a few seconds each on this machine).
 test.setTimeout(60_000);
@@ -7,10 +7,7 @@ test.setTimeout(60_000);
 /** A newcomer who has seen the tour, signed in (+5 XP for the day) and set 1 XP short of Explorer (500). */
 async function almostExplorer(browser: Browser, reducedMotion: 'reduce' | 'no-preference') {
   const username = `climber_${reducedMotion.replace('-', '')}_${Date.now()}`;
-  djangoShell(
-    `from django.contrib.auth import get_user_model; from core.launch.services import complete_onboarding
-complete_onboarding(get_user_model().objects.create_user(${JSON.stringify(username)}, password=${JSON.stringify(PASSWORD)}))`,
-  );
+  createMember(username);
   const context = await browser.newContext({ reducedMotion });
   const page = await context.newPage();
   await signIn(page, username);

@@ -1,13 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { PASSWORD, djangoShell, saveScreenshot, signIn, waitForCircle } from './support';
+import { createMember, djangoShell, saveScreenshot, signIn, waitForCircle } from './support';
 
 test('a new member solves a hunt clue and completes a side quest, then sees the reward and the feed item', async ({ page }, testInfo) => {
   // A member who joined today: no XP history yet, so no quest is met before the test does it.
   const username = `quest_newcomer_${testInfo.retry}`;
-  djangoShell(
-    `from django.contrib.auth import get_user_model; from core.launch.services import complete_onboarding; complete_onboarding(get_user_model().objects.create_user(${JSON.stringify(username)}, password=${JSON.stringify(PASSWORD)}))`,
-  );
+  createMember(username);
   await signIn(page, username, '/play/quests');
   await expect(page.getByRole('heading', { level: 1, name: 'Quests' })).toBeVisible();
   await expect(page.getByText('This week: Prompt Week')).toBeVisible();
@@ -65,9 +63,7 @@ test('the quests page has no serious or critical axe violations', async ({ page 
 
 test('a quiz moves the quest bars on the open page live, without a reload', async ({ page }, testInfo) => {
   const username = `quest_live_${testInfo.retry}`;
-  djangoShell(
-    `from django.contrib.auth import get_user_model; from core.launch.services import complete_onboarding; complete_onboarding(get_user_model().objects.create_user(${JSON.stringify(username)}, password=${JSON.stringify(PASSWORD)}))`,
-  );
+  createMember(username);
   await signIn(page, username);
   await waitForCircle(page);
   await expect(page.getByRole('region', { name: 'Circle activity' }).getByText('Live', { exact: true })).toBeVisible();
@@ -84,9 +80,7 @@ test('a quiz moves the quest bars on the open page live, without a reload', asyn
 
 test('the quests page is live too: a quiz recorded elsewhere moves its bar without a reload', async ({ page }, testInfo) => {
   const username = `quest_page_live_${testInfo.retry}`;
-  djangoShell(
-    `from django.contrib.auth import get_user_model; from core.launch.services import complete_onboarding; complete_onboarding(get_user_model().objects.create_user(${JSON.stringify(username)}, password=${JSON.stringify(PASSWORD)}))`,
-  );
+  createMember(username);
   await signIn(page, username, '/play/quests');
   await expect(page.getByRole('heading', { level: 1, name: 'Quests' })).toBeVisible();
   await expect(page.getByText('Live', { exact: true })).toBeVisible();

@@ -38,3 +38,10 @@ export function djangoShell(code: string) {
   const python = process.env.E2E_PYTHON ?? path.join(PROJECT_ROOT, '.venv/bin/python');
   execFileSync(python, ['manage.py', 'shell', '-c', code], { cwd: PROJECT_ROOT, stdio: 'pipe' });
 }
+
+/** A signed-up member who finished onboarding, with the demo password: a newcomer with no XP yet. */
+export function createMember(username: string) {
+  djangoShell(
+    `from django.contrib.auth import get_user_model; from core.launch.services import complete_onboarding; complete_onboarding(get_user_model().objects.create_user(${JSON.stringify(username)}, password=${JSON.stringify(PASSWORD)}))`,
+  );
+}
