@@ -135,35 +135,40 @@ def proc_hwm_mib(pid: int) -> float | None:
     return None
 
 
+def _stat(pid) -> list[str] | None:
+    """The fields of /proc/<pid>/stat after the command name (field 3 on: state, ppid, ...)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+
+
+def _ticks(fields: list[str], first: int, last: int) -> float:
+    return sum(int(value) for value in fields[first:last]) / os.sysconf("SC_CLK_TCK")
+
+
 def proc_cpu_seconds(pid: int) -> float | None:
     """CPU time (user + system) another local process has used, e.g. the PostgreSQL backend.
 
     Unlike wall time it does not grow when other work competes for the cores.
     """
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    fields = _stat(pid)
+    return None if fields is None else _ticks(fields, 11, 13)
 
 
 def server_cpu_seconds(backend_pid: int) -> float | None:
     """CPU of the whole PostgreSQL server `backend_pid` belongs to: its postmaster, every live
     child process, and the children that have exited (the postmaster's cutime and cstime), so
     work done by connections opened and closed in between (publishing's) is counted too."""
-    try:
-        postmaster = int(Path(f"/proc/{backend_pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
-        fields = Path(f"/proc/{postmaster}/stat").read_text().rsplit(")", 1)[1].split()
-    except (OSError, ValueError):
+    backend = _stat(backend_pid)
+    postmaster = _stat(backend[1]) if backend else None
+    if postmaster is None:
         return None
-    total = sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            rest = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue  # exited meanwhile: its CPU is in the postmaster's cutime now
-        if int(rest[1]) == postmaster:
-            total += (int(rest[11]) + int(rest[12])) / os.sysconf("SC_CLK_TCK")
+    total = _ticks(postmaster, 11, 15)
+    for entry in Path("/proc").glob("[0-9]*"):
+        child = _stat(entry.name)  # None: exited meanwhile, its CPU is in the postmaster's cutime now
+        if child is not None and child[1] == backend[1]:
+            total += _ticks(child, 11, 13)
     return total
 
 
