@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db.models import Count, Q, Sum
 
-from core.circles import weeks
 from core.circles.models import CircleMembership, ThriveCircle, XPDay
 
 from .models import CircleGoal
